@@ -1,0 +1,2 @@
+// Public entry point of remote-rendering-client. Explicit named exports only.
+export {};
