@@ -1,0 +1,34 @@
+// Headers the service sends, as recorded, and the writer for JSON answers.
+import type { ServerResponse } from "node:http";
+
+/** Data-plane api-versions the emulator accepts; the service advertised these two. */
+export const SUPPORTED_API_VERSIONS: readonly string[] = ["2021-01-01-preview", "2021-01-01"];
+export const STS_API_VERSION = "2019-02-28-preview";
+
+export const API_SUPPORTED_VERSIONS_HEADER = { "api-supported-versions": SUPPORTED_API_VERSIONS.join(", ") };
+
+/** Cache headers the service sends on session lists and conversion polls. */
+export const NO_CACHE_HEADERS: Readonly<Record<string, string>> = {
+  "Cache-Control": "no-store, no-cache",
+  Pragma: "no-cache",
+};
+
+/** Writes an answer (JSON when there is a body), unless the connection is already gone. */
+export function writeAnswer(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
+  if (response.headersSent || response.destroyed) return;
+  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+  response.statusCode = status;
+  if (body === undefined || status === 204) {
+    response.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  response.setHeader("Content-Type", "application/json; charset=utf-8");
+  response.setHeader("Content-Length", Buffer.byteLength(text));
+  response.end(text);
+}

@@ -1,0 +1,116 @@
+// Starting and stopping the emulator: configuration, state (from the data file if any), the HTTP
+// server, and the handle returned to the caller.
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { DEFAULT_EMULATOR_ACCOUNT, validateAccounts, type EmulatorAccount } from "./accounts";
+import { newCorrelationVector } from "./correlation";
+import { resolveEmulatorConfig } from "./emulatorConfig";
+import type { EmulatorOptions, RunningEmulator } from "./emulatorOptions";
+import type { EmulatorRuntime } from "./emulatorRuntime";
+import { FaultInjector } from "./faultInjector";
+import { rawErrorAnswer } from "./rawAnswers";
+import { createRandomSource } from "./randomSource";
+import { createRequestListener } from "./requestPipeline";
+import { createEmptyState } from "./state";
+import { StateFileWriter, loadStateFile, serializeState } from "./stateFile";
+
+function urlHost(host: string): string {
+  if (host === "0.0.0.0") return "127.0.0.1";
+  if (host === "::") return "[::1]";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error): void => reject(error);
+    server.once("error", onError);
+    server.listen(port, host, () => {
+      server.off("error", onError);
+      resolve();
+    });
+  });
+}
+
+function isDefaultAccount(accounts: readonly EmulatorAccount[]): boolean {
+  const [only] = accounts;
+  return (
+    accounts.length === 1 &&
+    only?.accountId === DEFAULT_EMULATOR_ACCOUNT.accountId &&
+    only.accountKey === DEFAULT_EMULATOR_ACCOUNT.accountKey
+  );
+}
+
+/**
+ * Starts the emulator. Resolves once it listens; rejects for bad options (TypeError or
+ * RangeError naming the option), an unusable data file, or a port that is taken.
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const config = resolveEmulatorConfig(options);
+  if (options.faults !== undefined && !Array.isArray(options.faults)) {
+    throw new TypeError('faults must be an array of fault rules such as { kind: "throttle", count: 1 }.');
+  }
+  const configured =
+    options.accounts === undefined ? undefined : validateAccounts(options.accounts, "accounts");
+  const persisted = config.dataFile === undefined ? undefined : await loadStateFile(config.dataFile);
+  const fromFile =
+    persisted === undefined || persisted.accounts.length === 0
+      ? undefined
+      : validateAccounts(persisted.accounts, `the accounts of ${config.dataFile}`);
+  const accounts: EmulatorAccount[] = configured ??
+    fromFile ?? [{ ...DEFAULT_EMULATOR_ACCOUNT, linkedStorageAccounts: [] }];
+  const signingSecret = persisted?.signingSecret ?? randomBytes(32);
+  const state = persisted?.state ?? createEmptyState();
+  const random = createRandomSource(config.seed);
+  const faults = new FaultInjector(random, options.faults ?? []);
+  const closing = new AbortController();
+  const writer =
+    config.dataFile === undefined
+      ? undefined
+      : new StateFileWriter(config.dataFile, () => serializeState({ accounts, signingSecret, state }));
+  await writer?.save();
+
+  const runtime: EmulatorRuntime = {
+    config,
+    state,
+    accounts: new Map(accounts.map((account) => [account.accountId, account])),
+    signingSecret,
+    random,
+    faults,
+    persist: writer === undefined ? undefined : () => writer.save(),
+    closing: closing.signal,
+  };
+  let url = "";
+  const server = http.createServer(createRequestListener(runtime, () => url));
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (error.code === "ECONNRESET" || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    socket.end(rawErrorAnswer(newCorrelationVector(), error.code === "HPE_HEADER_OVERFLOW" ? 431 : 400));
+  });
+  await listen(server, config.port, config.host);
+  const { port } = server.address() as AddressInfo;
+  url = `http://${urlHost(config.host)}:${port}`;
+
+  let closed: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closed ??= (async () => {
+      closing.abort();
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await stopped;
+      await writer?.save();
+    })();
+    return closed;
+  };
+  return {
+    url,
+    accounts: accounts.map((account) => ({ ...account })),
+    usesDefaultAccount: isDefaultAccount(accounts),
+    clock: config.clock,
+    faults,
+    close,
+    [Symbol.asyncDispose]: close,
+  };
+}
