@@ -1,0 +1,73 @@
+// The pipeline policy that signs requests to the rendering service with the Mixed Reality token.
+// It refuses any request to another origin than the configured endpoint, so credentials never leave
+// for a host named by a response (a @nextLink, a redirect), and retries once after a 401 with a
+// fresh token.
+import type { PipelinePolicy } from "@azure/core-rest-pipeline";
+import { logger } from "./logger";
+import type { TokenCache } from "./tokenCache";
+
+/** The policy's name in the pipeline. */
+export const remoteRenderingAuthenticationPolicyName = "remoteRenderingAuthenticationPolicy";
+
+/** Settings of the authentication policy. */
+export interface RemoteRenderingAuthenticationPolicySettings {
+  /** Where tokens come from. */
+  tokens: TokenCache;
+  /** The only origin (scheme, host and port) that may receive a token. */
+  allowedOrigin: string;
+}
+
+/** The error for a request aimed at another origin than the configured endpoint. */
+export function foreignOriginError(url: string, allowedOrigin: string): Error {
+  let origin = "an invalid URL";
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    // keep the neutral description
+  }
+  return new Error(
+    `Refused to send a request to ${origin}: this client only talks to its endpoint ${allowedOrigin}, ` +
+      `so credentials never reach another host.`,
+  );
+}
+
+/** Whether a URL has exactly the given origin. */
+export function hasOrigin(url: string, allowedOrigin: string): boolean {
+  try {
+    return new URL(url).origin === allowedOrigin;
+  } catch {
+    return false;
+  }
+}
+
+/** Creates the authentication policy (add it in the "Sign" phase, after retries and redirects). */
+export function remoteRenderingAuthenticationPolicy(
+  settings: RemoteRenderingAuthenticationPolicySettings,
+): PipelinePolicy {
+  const { tokens, allowedOrigin } = settings;
+  return {
+    name: remoteRenderingAuthenticationPolicyName,
+    async sendRequest(request, next) {
+      if (!hasOrigin(request.url, allowedOrigin)) {
+        throw foreignOriginError(request.url, allowedOrigin);
+      }
+      try {
+        const token = await tokens.getToken({ abortSignal: request.abortSignal });
+        request.headers.set("Authorization", `Bearer ${token}`);
+        const response = await next(request);
+        if (response.status !== 401 || !tokens.invalidate(token)) {
+          return response;
+        }
+        logger.info(
+          `The service refused the access token (HTTP 401, MS-CV ${response.headers.get("ms-cv") ?? "none"}); ` +
+            `retrying once with a new token.`,
+        );
+        const fresh = await tokens.getToken({ abortSignal: request.abortSignal });
+        request.headers.set("Authorization", `Bearer ${fresh}`);
+        return await next(request);
+      } finally {
+        request.headers.delete("Authorization");
+      }
+    },
+  };
+}

@@ -1,0 +1,83 @@
+/** One error object as the service reports it, with nested details. */
+export interface RemoteRenderingErrorDetail {
+  /** The service's error code, such as "ConversionProcessFailed". */
+  code: string;
+  /** A readable description from the service. */
+  message: string;
+  /** The property or item the error is about, when the service names one. */
+  target?: string;
+  /** Finer-grained errors that led to this one. */
+  details?: RemoteRenderingErrorDetail[];
+  /** A more specific error, when the service gives one. */
+  innerError?: RemoteRenderingErrorDetail;
+}
+
+/**
+ * The error a rendering session or an asset conversion ended with (session status `Error`,
+ * conversion status `Failed`), as reported by the service in the resource's `error` field.
+ */
+export class RemoteRenderingServiceError extends Error {
+  /** The service's error code, such as "ConversionProcessFailed". */
+  readonly code: string;
+  /** Finer-grained errors that led to this one (empty when the service sent none). */
+  readonly details: RemoteRenderingErrorDetail[];
+  /** The property or item the error is about, when the service names one. */
+  readonly target?: string;
+  /** A more specific error, when the service gives one. */
+  readonly innerError?: RemoteRenderingErrorDetail;
+  /** The MS-CV correlation vector of the response that reported the error; quote it in support requests. */
+  readonly msCv?: string;
+
+  constructor(detail: RemoteRenderingErrorDetail, msCv?: string) {
+    super(detail.message);
+    this.name = "RemoteRenderingServiceError";
+    this.code = detail.code;
+    this.details = detail.details ?? [];
+    if (detail.target !== undefined) {
+      this.target = detail.target;
+    }
+    if (detail.innerError !== undefined) {
+      this.innerError = detail.innerError;
+    }
+    if (msCv !== undefined) {
+      this.msCv = msCv;
+    }
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Reads an error object from a service body (any shape) into a RemoteRenderingErrorDetail, or
+ * undefined when the value is not an error object. Missing codes or messages get neutral fallbacks so
+ * that a partial error from the service is still reported rather than lost.
+ */
+export function toErrorDetail(value: unknown, depth = 0): RemoteRenderingErrorDetail | undefined {
+  if (!isRecord(value) || depth > 8) {
+    return undefined;
+  }
+  const detail: RemoteRenderingErrorDetail = {
+    code: typeof value["code"] === "string" && value["code"] !== "" ? value["code"] : "Unknown",
+    message:
+      typeof value["message"] === "string" && value["message"] !== ""
+        ? value["message"]
+        : "The service reported an error without a message.",
+  };
+  if (typeof value["target"] === "string") {
+    detail.target = value["target"];
+  }
+  const nested = value["details"];
+  if (Array.isArray(nested)) {
+    const details = nested.map((item) => toErrorDetail(item, depth + 1)).filter((item) => item !== undefined);
+    if (details.length > 0) {
+      detail.details = details;
+    }
+  }
+  const inner = toErrorDetail(value["innerError"] ?? value["innererror"], depth + 1);
+  if (inner !== undefined) {
+    detail.innerError = inner;
+  }
+  return detail;
+}

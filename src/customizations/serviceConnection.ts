@@ -1,0 +1,124 @@
+// Wiring behind the RemoteRenderingClient constructor: reads its overloaded arguments, validates
+// them, and builds the REST client with the authentication policy in its pipeline.
+import type { Client } from "@azure-rest/core-client";
+import { getClient } from "@azure-rest/core-client";
+import type { AccessToken, KeyCredential, TokenCredential } from "@azure/core-auth";
+import { isTokenCredential } from "@azure/core-auth";
+import { remoteRenderingAuthenticationPolicy } from "./authenticationPolicy";
+import { createCredentialTokenCache, isAccessToken, isKeyCredential } from "./credentialTokenCache";
+import { loggedHeaderNames } from "./logger";
+import type { RemoteRenderingClientOptions } from "./options";
+import { createStsTokenExchange } from "./stsTokenExchange";
+import { validateAccountDomain, validateAccountId, validateServiceUrl } from "./validation";
+
+/** The REST API version this client is written against. */
+export const defaultApiVersion = "2021-01-01";
+
+/** The REST client the public client drives. */
+export type ArrRestClient = Pick<Client, "pathUnchecked" | "pipeline">;
+
+/** The constructor arguments, in either overload. */
+export interface ServiceConnectionArguments {
+  endpoint: unknown;
+  accountId: unknown;
+  accountDomainOrToken: unknown;
+  credentialOrOptions: unknown;
+  maybeOptions: unknown;
+}
+
+/** A validated, authenticated connection to the service. */
+export interface ServiceConnection {
+  client: ArrRestClient;
+  endpoint: string;
+  endpointUrl: URL;
+  accountId: string;
+}
+
+function withoutTrailingSlash(url: URL): string {
+  return url.href.replace(/\/+$/, "");
+}
+
+function readOptions(value: unknown): RemoteRenderingClientOptions {
+  if (value === undefined) {
+    return {};
+  }
+  if (typeof value !== "object" || value === null) {
+    throw new TypeError("options must be an object (RemoteRenderingClientOptions) when given.");
+  }
+  return value as RemoteRenderingClientOptions;
+}
+
+/** Resolves the constructor arguments and builds the REST client. */
+export function connectToService(args: ServiceConnectionArguments): ServiceConnection {
+  let credential: KeyCredential | TokenCredential | AccessToken;
+  let options: RemoteRenderingClientOptions;
+  let accountDomain: string | undefined;
+  if (typeof args.accountDomainOrToken === "string") {
+    const candidate = args.credentialOrOptions;
+    if (!isKeyCredential(candidate) && !isTokenCredential(candidate)) {
+      throw new TypeError(
+        "credential must be an AzureKeyCredential (account key) or a TokenCredential (Entra ID) " +
+          "when accountDomain is given.",
+      );
+    }
+    credential = candidate;
+    options = readOptions(args.maybeOptions);
+    accountDomain = validateAccountDomain(args.accountDomainOrToken);
+  } else if (isAccessToken(args.accountDomainOrToken)) {
+    credential = args.accountDomainOrToken;
+    options = readOptions(args.credentialOrOptions);
+  } else {
+    throw new TypeError(
+      "The third argument must be the account domain (such as eastus.mixedreality.azure.com, followed by a " +
+        "credential) or a Mixed Reality AccessToken { token, expiresOnTimestamp }.",
+    );
+  }
+  const accountId = validateAccountId(args.accountId);
+  const allowInsecureConnection = options.allowInsecureConnection === true;
+  const endpointUrl = validateServiceUrl("endpoint", args.endpoint, { allowInsecureConnection });
+  const endpoint = withoutTrailingSlash(endpointUrl);
+
+  const {
+    authenticationEndpointUrl,
+    apiVersion,
+    allowInsecureConnection: _insecure,
+    additionalPolicies,
+    ...httpOptions
+  } = options;
+  const loggingOptions = {
+    ...httpOptions.loggingOptions,
+    additionalAllowedHeaderNames: [
+      ...(httpOptions.loggingOptions?.additionalAllowedHeaderNames ?? []),
+      ...loggedHeaderNames,
+    ],
+  };
+
+  let stsUrl = "";
+  if (!isAccessToken(credential)) {
+    const stsText = authenticationEndpointUrl ?? `https://sts.${accountDomain ?? ""}`;
+    stsUrl = withoutTrailingSlash(
+      validateServiceUrl("options.authenticationEndpointUrl", stsText, { allowInsecureConnection }),
+    );
+  }
+  const exchange = createStsTokenExchange({
+    stsUrl,
+    accountId,
+    clientOptions: { ...httpOptions, loggingOptions, allowInsecureConnection },
+  });
+  const tokens = createCredentialTokenCache(credential, { accountId, stsUrl, exchange });
+
+  const client = getClient(endpoint, {
+    ...httpOptions,
+    loggingOptions,
+    allowInsecureConnection,
+    apiVersion: apiVersion ?? defaultApiVersion,
+    ...(additionalPolicies !== undefined ? { additionalPolicies } : {}),
+  });
+  client.pipeline.addPolicy(
+    remoteRenderingAuthenticationPolicy({ tokens, allowedOrigin: endpointUrl.origin }),
+    {
+      phase: "Sign",
+    },
+  );
+  return { client, endpoint, endpointUrl, accountId };
+}

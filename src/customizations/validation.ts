@@ -1,0 +1,180 @@
+// Input checks that run before any request is sent. Each failure names the parameter and the
+// accepted form: a TypeError when the value has the wrong JavaScript type, a RangeError when the
+// type is right but the value is outside what the service accepts.
+
+const resourceIdPattern = /^[A-Za-z0-9_-]{1,256}$/;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The largest lease a rendering session accepts, in minutes (24 hours). */
+export const maxLeaseTimeLimitInMinutes = 1440;
+
+/** The session sizes the service accepts when a session is created. */
+export const knownRenderingSessionSizes = ["Standard", "Premium"] as const;
+
+function describe(value: unknown): string {
+  if (typeof value === "string") {
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
+  }
+  if (value === null) {
+    return "null";
+  }
+  return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
+}
+
+/** Checks a value is a string, with a TypeError naming the parameter otherwise. */
+export function requireString(name: string, value: unknown, form: string): string {
+  if (typeof value !== "string") {
+    throw new TypeError(`${name} must be a string (${form}); got ${describe(value)}.`);
+  }
+  return value;
+}
+
+/** Session and conversion ids: 1 to 256 letters, digits, '-' or '_'. */
+export function validateResourceId(name: string, value: unknown): string {
+  const form = "1 to 256 letters, digits, '-' or '_'";
+  const id = requireString(name, value, form);
+  if (!resourceIdPattern.test(id)) {
+    throw new RangeError(`${name} must be ${form}; got ${describe(id)}.`);
+  }
+  return id;
+}
+
+/** A lease time: an integer number of minutes from 0 to 1440. */
+export function validateMaxLeaseTime(name: string, value: unknown): number {
+  const form = `an integer number of minutes from 0 to ${maxLeaseTimeLimitInMinutes}`;
+  if (typeof value !== "number") {
+    throw new TypeError(`${name} must be a number (${form}); got ${describe(value)}.`);
+  }
+  if (!Number.isInteger(value) || value < 0 || value > maxLeaseTimeLimitInMinutes) {
+    throw new RangeError(`${name} must be ${form}; got ${value}.`);
+  }
+  return value;
+}
+
+/** The size of a new session: "Standard" or "Premium". */
+export function validateSessionSize(
+  name: string,
+  value: unknown,
+): (typeof knownRenderingSessionSizes)[number] {
+  const form = `"Standard" or "Premium"`;
+  const size = requireString(name, value, form);
+  const known = knownRenderingSessionSizes.find((candidate) => candidate === size);
+  if (known === undefined) {
+    throw new RangeError(`${name} must be ${form}; got ${describe(size)}.`);
+  }
+  return known;
+}
+
+/** An account id: a UUID such as 1b405859-8af9-47e6-941d-9205163c0f63. */
+export function validateAccountId(value: unknown): string {
+  const form = "a UUID such as 1b405859-8af9-47e6-941d-9205163c0f63";
+  const accountId = requireString("accountId", value, form);
+  if (!uuidPattern.test(accountId)) {
+    throw new RangeError(`accountId must be ${form}; got ${describe(accountId)}.`);
+  }
+  return accountId;
+}
+
+/**
+ * An account domain such as "eastus.mixedreality.azure.com". A bare region ("eastus") is a common
+ * mistake, so it gets its own hint.
+ */
+export function validateAccountDomain(value: unknown): string {
+  const form = 'a host name such as "eastus.mixedreality.azure.com"';
+  const domain = requireString("accountDomain", value, form);
+  if (/^[A-Za-z0-9-]+$/.test(domain)) {
+    throw new RangeError(
+      `accountDomain must be ${form}; got the bare name ${describe(domain)}. ` +
+        `Pass the full account domain, for example "${domain.toLowerCase()}.mixedreality.azure.com".`,
+    );
+  }
+  if (!/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(domain)) {
+    throw new RangeError(`accountDomain must be ${form}; got ${describe(domain)}.`);
+  }
+  return domain;
+}
+
+export interface ValidateServiceUrlOptions {
+  /** Whether an http: URL is accepted (local emulators only). */
+  allowInsecureConnection?: boolean;
+}
+
+/**
+ * An absolute https URL of a service (the rendering endpoint or the token service), returned without
+ * a trailing slash. http: is accepted only when `allowInsecureConnection` is true.
+ */
+export function validateServiceUrl(
+  name: string,
+  value: unknown,
+  options: ValidateServiceUrlOptions = {},
+): URL {
+  const form = 'an absolute https URL such as "https://remoterendering.eastus.mixedreality.azure.com"';
+  const text = requireString(name, value, form);
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new RangeError(`${name} must be ${form}; got ${describe(text)}.`);
+  }
+  if (url.protocol === "http:") {
+    if (options.allowInsecureConnection !== true) {
+      throw new RangeError(
+        `${name} uses http, which is refused unless the client option allowInsecureConnection is true ` +
+          `(meant only for a local emulator); got ${describe(text)}.`,
+      );
+    }
+  } else if (url.protocol !== "https:") {
+    throw new RangeError(`${name} must be ${form}; got ${describe(text)}.`);
+  }
+  if (url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "") {
+    throw new RangeError(`${name} must be ${form} without credentials, query or fragment.`);
+  }
+  return url;
+}
+
+/** A blob storage container URL: an absolute https URL. */
+export function validateStorageContainerUrl(name: string, value: unknown): string {
+  const form = 'an absolute https URL such as "https://account.blob.core.windows.net/container"';
+  const text = requireString(name, value, form);
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new RangeError(`${name} must be ${form}; got ${describe(text)}.`);
+  }
+  if (url.protocol !== "https:") {
+    throw new RangeError(`${name} must be ${form}; got ${describe(text)}.`);
+  }
+  return text;
+}
+
+/** The output asset file name: must end with ".arrAsset". */
+export function validateOutputAssetFilename(name: string, value: unknown): string {
+  const form = 'a file name ending with ".arrAsset", such as "house.arrAsset"';
+  const filename = requireString(name, value, form);
+  if (!filename.endsWith(".arrAsset") || filename.length === ".arrAsset".length) {
+    throw new RangeError(`${name} must be ${form}; got ${describe(filename)}.`);
+  }
+  return filename;
+}
+
+/** A non-empty string, such as a relative asset path or a blob prefix. */
+export function validateNonEmptyString(name: string, value: unknown, form: string): string {
+  const text = requireString(name, value, form);
+  if (text.length === 0) {
+    throw new RangeError(`${name} must be ${form}; got an empty string.`);
+  }
+  return text;
+}
+
+/** A polling interval: a finite number of milliseconds, at least 1. */
+export function validateIntervalInMs(name: string, value: unknown): number {
+  const form = "a finite number of milliseconds, at least 1";
+  if (typeof value !== "number") {
+    throw new TypeError(`${name} must be a number (${form}); got ${describe(value)}.`);
+  }
+  if (!Number.isFinite(value) || value < 1) {
+    throw new RangeError(`${name} must be ${form}; got ${value}.`);
+  }
+  return value;
+}
