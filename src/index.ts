@@ -65,3 +65,22 @@ export type {
   ResumeBeginSessionOptions,
   UpdateSessionOptions,
 } from "./customizations/options";
+
+// Closest region and keep-alive helpers (built on the public client).
+export { findClosestRegion, remoteRenderingRegions } from "./customizations/findClosestRegion";
+export type {
+  ClosestRegionResult,
+  FindClosestRegionOptions,
+  ReachableRegionProbe,
+  RegionEndpoint,
+  RegionProbe,
+  RemoteRenderingRegion,
+  UnreachableRegionProbe,
+} from "./customizations/findClosestRegion";
+export { keepSessionAlive } from "./customizations/keepSessionAlive";
+export type {
+  KeepSessionAliveClient,
+  KeepSessionAliveOptions,
+  KeepSessionAliveOutcome,
+  SessionKeepAlive,
+} from "./customizations/keepSessionAlive";

@@ -1,0 +1,128 @@
+// What every command action gets: the global options, output helpers that honour --json, NO_COLOR
+// and non-terminal streams, the config file, and a connection to the service or a local emulator.
+import type { Command } from "commander";
+import type { CliIo, InterruptSignal } from "./cliIo";
+import type { ConfigFileSettings } from "./config/cliSettings";
+import { readConfigFile } from "./config/readConfigFile";
+import { accountSettingsFromEnvironment, resolveConnection } from "./config/resolveConnection";
+import { openConnection, type Connection } from "./connect/openConnection";
+import { ProgressLine } from "./output/progressLine";
+import { terminalStyle, type TerminalStyle } from "./output/terminalStyle";
+
+/** Options every command accepts (declared on the root program). */
+export interface GlobalOptions {
+  json?: boolean;
+  config?: string;
+  endpoint?: string;
+  region?: string;
+  accountId?: string;
+  accountDomain?: string;
+  accountKey?: string;
+  authenticationEndpoint?: string;
+}
+
+/** Flags that select the account; repeated in printed follow-up commands (the key redacted). */
+const CONNECTION_FLAGS: readonly (readonly [keyof GlobalOptions, string])[] = [
+  ["config", "--config"],
+  ["endpoint", "--endpoint"],
+  ["region", "--region"],
+  ["accountId", "--account-id"],
+  ["accountDomain", "--account-domain"],
+  ["authenticationEndpoint", "--authentication-endpoint"],
+  ["accountKey", "--account-key"],
+];
+
+export class CommandContext {
+  readonly options: GlobalOptions;
+  readonly json: boolean;
+  readonly stdoutStyle: TerminalStyle;
+  readonly stderrStyle: TerminalStyle;
+  private configCache: ConfigFileSettings | undefined;
+
+  constructor(
+    readonly io: CliIo,
+    private readonly command: Command,
+  ) {
+    this.options = command.optsWithGlobals<GlobalOptions>();
+    this.json = this.options.json === true;
+    this.stdoutStyle = terminalStyle(io.stdout, io.env);
+    this.stderrStyle = terminalStyle(io.stderr, io.env);
+  }
+
+  /** The options declared on the command itself. */
+  local<T extends object>(): T {
+    return this.command.opts<T & Record<string, unknown>>();
+  }
+
+  /** Writes a result to stdout. */
+  print(text: string): void {
+    this.io.stdout.write(text);
+  }
+
+  /** Writes a result as JSON to stdout (one document per command, or one line per event). */
+  printJson(value: unknown, options: { compact?: boolean } = {}): void {
+    this.io.stdout.write(JSON.stringify(value, null, options.compact ? undefined : 2) + "\n");
+  }
+
+  /** Writes a human note to stderr, so stdout stays clean for results. */
+  note(text: string): void {
+    this.io.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+  }
+
+  /** A progress line on stderr; live only on a terminal. */
+  progress(): ProgressLine {
+    return new ProgressLine(this.io.stderr, this.stderrStyle);
+  }
+
+  onInterrupt(handler: (signal: InterruptSignal) => void): () => void {
+    return this.io.onInterrupt(handler);
+  }
+
+  /** The --config file's settings (empty sections without --config). */
+  configFile(): ConfigFileSettings {
+    this.configCache ??=
+      this.options.config !== undefined
+        ? readConfigFile(this.options.config)
+        : { account: {}, session: {}, conversion: {} };
+    return this.configCache;
+  }
+
+  /** Connects to the configured account, or to a local emulator when nothing is configured. */
+  async connect(): Promise<Connection> {
+    const o = this.options;
+    const flags = {
+      ...(o.accountId !== undefined ? { accountId: o.accountId } : {}),
+      ...(o.accountDomain !== undefined ? { accountDomain: o.accountDomain } : {}),
+      ...(o.accountKey !== undefined ? { accountKey: o.accountKey } : {}),
+      ...(o.endpoint !== undefined ? { endpoint: o.endpoint } : {}),
+      ...(o.region !== undefined ? { region: o.region } : {}),
+      ...(o.authenticationEndpoint !== undefined ? { authenticationEndpoint: o.authenticationEndpoint } : {}),
+    };
+    const target = resolveConnection([
+      flags,
+      accountSettingsFromEnvironment(this.io.env),
+      this.configFile().account,
+    ]);
+    return openConnection(target, { env: this.io.env, note: (text) => this.note(text) });
+  }
+
+  /**
+   * The account flags given on this command line, to repeat in a follow-up command the user can run.
+   * The account key is replaced by a placeholder: secrets are never printed.
+   */
+  connectionFlags(): string[] {
+    const flags: string[] = [];
+    for (const [key, flag] of CONNECTION_FLAGS) {
+      if (this.command.getOptionValueSourceWithGlobals(key) !== "cli") continue;
+      const value = this.options[key];
+      if (typeof value !== "string") continue;
+      flags.push(flag, key === "accountKey" ? '"$ARR_ACCOUNT_KEY"' : shellQuote(value));
+    }
+    return flags;
+  }
+}
+
+/** Quotes a value for a POSIX shell when it holds anything beyond plain URL and path characters. */
+export function shellQuote(value: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,112 @@
+// `arr emulator [--port N] [--data FILE]`: runs the local emulator until Ctrl-C. It records its URL
+// and account in the temporary folder, so other `arr` commands without account settings use it.
+import { InvalidArgumentError, type Command } from "commander";
+import { startEmulator } from "../../emulator";
+import type { CommandContext } from "../commandContext";
+import { removeEmulatorRecord, writeEmulatorRecord } from "../connect/localEmulator";
+import { ExitCode } from "../exitCodes";
+import { formatDetails } from "../output/formatTable";
+import { parsePort } from "../parseOptionValues";
+import type { ActionFactory } from "../program";
+import { UsageError } from "../cliErrors";
+
+/** The port `arr emulator` listens on without --port. */
+export const DEFAULT_EMULATOR_PORT = 27700;
+
+interface EmulatorCommandOptions {
+  port: number;
+  host: string;
+  data?: string;
+  clockSpeed?: number;
+}
+
+function parseSpeed(value: string): number {
+  const speed = /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!(speed > 0 && speed <= 1_000_000))
+    throw new InvalidArgumentError("Expected a factor above 0, such as 60.");
+  return speed;
+}
+
+export function registerEmulatorCommand(program: Command, action: ActionFactory): void {
+  program
+    .command("emulator")
+    .description(
+      "run the local Remote Rendering emulator (REST API and token service) until Ctrl-C;\n" +
+        "other arr commands without account settings use it",
+    )
+    .option("--port <n>", "TCP port, 0 for any free port", parsePort, DEFAULT_EMULATOR_PORT)
+    .option("--host <address>", "address to listen on", "127.0.0.1")
+    .option("--data <file>", "keep accounts, sessions and conversions in this JSON file across restarts")
+    .option(
+      "--clock-speed <factor>",
+      "run the emulated clock this many times faster (e.g. 60: a minute per second)",
+      parseSpeed,
+    )
+    .action(action((context) => runEmulator(context)));
+}
+
+async function runEmulator(context: CommandContext): Promise<ExitCode> {
+  const options = context.local<EmulatorCommandOptions>();
+  let emulator;
+  try {
+    emulator = await startEmulator({
+      port: options.port,
+      host: options.host,
+      ...(options.data !== undefined ? { dataFile: options.data } : {}),
+      ...(options.clockSpeed !== undefined ? { clock: { speed: options.clockSpeed } } : {}),
+      logger: (line) => context.note(line),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") {
+      throw new UsageError(
+        `Port ${options.port} is in use (another emulator?). Choose one with --port, or --port 0.`,
+      );
+    }
+    if (error instanceof TypeError || error instanceof RangeError) throw new UsageError(error.message);
+    throw error;
+  }
+  const account = emulator.accounts[0];
+  if (account === undefined) throw new Error("The emulator started without an account.");
+  await writeEmulatorRecord({
+    url: emulator.url,
+    pid: process.pid,
+    accountId: account.accountId,
+    accountKey: account.accountKey,
+    ...(options.data !== undefined ? { dataFile: options.data } : {}),
+  });
+
+  if (context.json) {
+    context.printJson(
+      { url: emulator.url, accounts: emulator.accounts, dataFile: options.data ?? null, pid: process.pid },
+      { compact: true },
+    );
+  } else {
+    context.print(
+      `Remote Rendering emulator listening on ${emulator.url}\n` +
+        formatDetails(
+          [
+            ["Account id", account.accountId],
+            ["Account key", account.accountKey],
+            ["Data", options.data ?? "in memory (use --data FILE to keep it)"],
+            ["Clock", options.clockSpeed !== undefined ? `${options.clockSpeed} times faster` : "real time"],
+          ],
+          context.stdoutStyle,
+        ) +
+        "Other arr commands without account settings use this emulator. Other tools can use:\n" +
+        `  ARR_ENDPOINT=${emulator.url} ARR_ACCOUNT_ID=${account.accountId} ARR_ACCOUNT_KEY=${account.accountKey}\n` +
+        "Ctrl-C to stop.\n",
+    );
+  }
+
+  await new Promise<void>((resolve) => {
+    const remove = context.onInterrupt(() => {
+      remove();
+      resolve();
+    });
+  });
+  await removeEmulatorRecord(process.pid);
+  await emulator.close();
+  context.note("Emulator stopped.");
+  return ExitCode.Success;
+}

@@ -1,0 +1,84 @@
+// `arr session ...`: start, get, list, stop, extend, keep-alive.
+import { Option, type Command } from "commander";
+import {
+  parseExtensionInMinutes,
+  parseIntervalInMinutes,
+  parseLeaseInMinutes,
+  parseResourceId,
+  parseSessionSize,
+} from "../parseOptionValues";
+import type { ActionFactory } from "../program";
+import { extendSession } from "./sessionExtend";
+import { keepAlive } from "./sessionKeepAlive";
+import { getSession, listSessions, stopSessions } from "./sessionQueries";
+import { startSession } from "./sessionStart";
+
+export function registerSessionCommands(program: Command, action: ActionFactory): void {
+  const session = program
+    .command("session")
+    .description("create, watch, extend and stop rendering sessions (like RenderingSession.ps1)");
+
+  session
+    .command("start")
+    .description(
+      "create a session and wait until it is Ready, showing its status; then print its hostname and ports.\n" +
+        "Ctrl-C stops waiting and leaves the session running (it prints the command to stop it).",
+    )
+    .option("--id <id>", "session id (default: a new UUID)", parseResourceId)
+    .option("--size <size>", "standard or premium (default: config file, else standard)", parseSessionSize)
+    .option(
+      "--lease <minutes>",
+      "maximum lease in minutes, 0-1440 (default: config file, else 30)",
+      parseLeaseInMinutes,
+    )
+    .option("--no-wait", "return as soon as the session is created")
+    .option("--stop-on-interrupt", "on Ctrl-C while waiting, stop the session instead of leaving it running")
+    .action(action((context) => startSession(context)));
+
+  session
+    .command("get")
+    .description("show a session")
+    .argument("<id>", "session id", parseResourceId)
+    .action(action((context, id) => getSession(context, id as string)));
+
+  session
+    .command("list")
+    .description("list the sessions that are Starting or Ready")
+    .action(action((context) => listSessions(context)));
+
+  session
+    .command("stop")
+    .description("stop a session, or every listed session with --all")
+    .argument("[id]", "session id", parseResourceId)
+    .addOption(new Option("--all", "stop every session that is Starting or Ready").conflicts("id"))
+    .action(action((context, id) => stopSessions(context, id as string | undefined)));
+
+  session
+    .command("extend")
+    .description(
+      "extend the lease of a session: new lease = current lease + MINUTES; prints the new end time",
+    )
+    .argument("<id>", "session id", parseResourceId)
+    .requiredOption("--by <minutes>", "minutes to add to the current lease, 1-1440", parseExtensionInMinutes)
+    .action(action((context, id) => extendSession(context, id as string)));
+
+  session
+    .command("keep-alive")
+    .description(
+      "extend the lease now and then periodically until interrupted (Ctrl-C);\n" +
+        "the session keeps running afterwards unless --stop-on-exit is given",
+    )
+    .argument("<id>", "session id", parseResourceId)
+    .option(
+      "--every <minutes>",
+      "minutes between renewals, fractions allowed (default 5)",
+      parseIntervalInMinutes,
+    )
+    .option(
+      "--by <minutes>",
+      "minutes added to the lease at each renewal (default: --every rounded up)",
+      parseExtensionInMinutes,
+    )
+    .option("--stop-on-exit", "stop the session when keep-alive ends")
+    .action(action((context, id) => keepAlive(context, id as string)));
+}

@@ -1,0 +1,68 @@
+// Builds the RemoteRenderingClient for a command: for a configured account (key or Microsoft Entra
+// ID), or for a local emulator when nothing is configured.
+import { DefaultAzureCredential } from "@azure/identity";
+import { AzureKeyCredential, RemoteRenderingClient } from "../../index";
+import { UsageError } from "../cliErrors";
+import type { ConnectionTarget, ServiceTarget } from "../config/resolveConnection";
+import { LOCAL_ACCOUNT_DOMAIN } from "../config/resolveConnection";
+import { connectLocalEmulator } from "./localEmulator";
+
+export interface Connection {
+  readonly client: RemoteRenderingClient;
+  /** Stops what the connection started (an emulator run for this command); safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface OpenConnectionOptions {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Where to say which target is used when it was not configured (stderr). */
+  readonly note: (text: string) => void;
+}
+
+export async function openConnection(
+  target: ConnectionTarget,
+  options: OpenConnectionOptions,
+): Promise<Connection> {
+  if (target.kind === "service") {
+    return { client: createServiceClient(target), close: async () => undefined };
+  }
+  const emulator = await connectLocalEmulator(options);
+  const client = createServiceClient({
+    kind: "service",
+    endpoint: emulator.url,
+    accountId: emulator.accountId,
+    accountDomain: LOCAL_ACCOUNT_DOMAIN,
+    accountKey: emulator.accountKey,
+    authenticationEndpoint: emulator.url,
+    allowInsecureConnection: emulator.url.startsWith("http:"),
+  });
+  return { client, close: () => emulator.close() };
+}
+
+/** A client for a resolved target; invalid settings become usage errors (nothing is sent). */
+export function createServiceClient(target: ServiceTarget): RemoteRenderingClient {
+  const options = {
+    ...(target.authenticationEndpoint !== undefined
+      ? { authenticationEndpointUrl: target.authenticationEndpoint }
+      : {}),
+    ...(target.allowInsecureConnection ? { allowInsecureConnection: true } : {}),
+  };
+  try {
+    const credential =
+      target.accountKey !== undefined
+        ? new AzureKeyCredential(target.accountKey)
+        : new DefaultAzureCredential();
+    return new RemoteRenderingClient(
+      target.endpoint,
+      target.accountId,
+      target.accountDomain,
+      credential,
+      options,
+    );
+  } catch (error) {
+    if (error instanceof TypeError || error instanceof RangeError) {
+      throw new UsageError(`Invalid account settings: ${error.message}`);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,109 @@
+// Parsers for flag and argument values. Each one names the allowed form in its message; commander
+// prefixes it with the flag and the rejected value, and the command exits with the usage code.
+import { InvalidArgumentError } from "commander";
+
+const MAX_LEASE_IN_MINUTES = 1440;
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
+
+export type SessionSizeName = "Standard" | "Premium";
+
+function integer(value: string): number | undefined {
+  return /^\s*\d+\s*$/.test(value) ? Number(value) : undefined;
+}
+
+/** A lease in whole minutes, 0 to 1440. */
+export function parseLeaseInMinutes(value: string): number {
+  const minutes = integer(value);
+  if (minutes === undefined || minutes > MAX_LEASE_IN_MINUTES) {
+    throw new InvalidArgumentError(`Expected whole minutes from 0 to ${MAX_LEASE_IN_MINUTES}.`);
+  }
+  return minutes;
+}
+
+/** An extension of the lease in whole minutes, 1 to 1440. */
+export function parseExtensionInMinutes(value: string): number {
+  const minutes = integer(value);
+  if (minutes === undefined || minutes < 1 || minutes > MAX_LEASE_IN_MINUTES) {
+    throw new InvalidArgumentError(`Expected whole minutes from 1 to ${MAX_LEASE_IN_MINUTES}.`);
+  }
+  return minutes;
+}
+
+/** An interval in minutes, fractions allowed (0.5 is 30 seconds), above 0 and at most 1440. */
+export function parseIntervalInMinutes(value: string): number {
+  const minutes = /^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!(minutes > 0) || minutes > MAX_LEASE_IN_MINUTES) {
+    throw new InvalidArgumentError(
+      `Expected minutes above 0 and at most ${MAX_LEASE_IN_MINUTES} (e.g. 5 or 0.5).`,
+    );
+  }
+  return minutes;
+}
+
+/** A TCP port, 0 (any free port) to 65535. */
+export function parsePort(value: string): number {
+  const port = integer(value);
+  if (port === undefined || port > 65535) {
+    throw new InvalidArgumentError("Expected a port number from 0 to 65535 (0 picks a free port).");
+  }
+  return port;
+}
+
+/** `standard` or `premium`, in any case. */
+export function parseSessionSize(value: string): SessionSizeName {
+  switch (value.trim().toLowerCase()) {
+    case "standard":
+      return "Standard";
+    case "premium":
+      return "Premium";
+    default:
+      throw new InvalidArgumentError("Expected standard or premium.");
+  }
+}
+
+/** A session or conversion id: 1 to 256 letters, digits, '-' or '_'. */
+export function parseResourceId(value: string): string {
+  if (!ID_PATTERN.test(value)) {
+    throw new InvalidArgumentError("Expected 1 to 256 letters, digits, '-' or '_'.");
+  }
+  return value;
+}
+
+/** An absolute https URL of a blob storage container. */
+export function parseContainerUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError("Expected an absolute https URL of a storage container.");
+  }
+  if (url.protocol !== "https:") {
+    throw new InvalidArgumentError("Expected an absolute https URL of a storage container.");
+  }
+  return value;
+}
+
+/** An output asset file name ending in `.arrAsset`, without folders. */
+export function parseOutputAssetName(value: string): string {
+  if (!/^[^/\\]+\.arrAsset$/.test(value)) {
+    throw new InvalidArgumentError("Expected a file name ending in .arrAsset, such as model.arrAsset.");
+  }
+  return value;
+}
+
+/** A shared access signature token: a query string, with or without its leading '?'. */
+export function parseSasToken(value: string): string {
+  const token = value.startsWith("?") ? value.slice(1) : value;
+  if (token.length === 0 || /\s/.test(token)) {
+    throw new InvalidArgumentError("Expected a SAS token such as 'sv=...&sig=...'.");
+  }
+  return token;
+}
+
+/** A non-empty relative blob path or prefix, without a leading '/'. */
+export function parseBlobPath(value: string): string {
+  if (value.length === 0 || value.startsWith("/") || /[\r\n]/.test(value)) {
+    throw new InvalidArgumentError("Expected a relative blob path such as 'folder/model.fbx'.");
+  }
+  return value;
+}
