@@ -1,0 +1,139 @@
+// The emitter's own view of one client, built from modelerfour's code model (see buildClientModel.ts)
+// and rendered to files by the emit*.ts modules. Plain data: type expressions are already TypeScript text.
+
+/** A TypeScript type expression and the named model types it mentions (to import them). */
+export interface TypeRef {
+  readonly text: string;
+  readonly refs: readonly string[];
+}
+
+export interface PropertyModel {
+  /** The key on the wire (the JSON property name). */
+  readonly key: string;
+  readonly description: string;
+  readonly type: TypeRef;
+  readonly optional: boolean;
+  readonly readOnly: boolean;
+}
+
+export interface InterfaceModel {
+  readonly kind: "interface";
+  readonly name: string;
+  readonly description: string;
+  readonly extends: readonly TypeRef[];
+  readonly properties: readonly PropertyModel[];
+}
+
+export interface AliasModel {
+  readonly kind: "alias";
+  readonly name: string;
+  readonly description: string;
+  readonly type: TypeRef;
+}
+
+export type NamedTypeModel = InterfaceModel | AliasModel;
+
+/** A query or header parameter, keyed by its name on the wire. */
+export interface ParameterModel {
+  readonly name: string;
+  readonly description: string;
+  readonly type: TypeRef;
+  readonly required: boolean;
+}
+
+/** A path parameter: a positional argument of `client.path(...)`. */
+export interface PathParameterModel {
+  readonly identifier: string;
+  readonly serializedName: string;
+  readonly description: string;
+}
+
+export interface BodyModel {
+  readonly description: string;
+  readonly type: TypeRef;
+  readonly required: boolean;
+  /** Content types to declare when the body is not JSON; empty for JSON bodies. */
+  readonly contentTypes: readonly string[];
+}
+
+export interface ResponseHeaderModel {
+  /** Lower-cased header name, as the pipeline exposes it. */
+  readonly name: string;
+  readonly description: string;
+  readonly type: TypeRef;
+}
+
+export interface ResponseModel {
+  /** A status code such as "200", or "default". */
+  readonly status: string;
+  readonly typeName: string;
+  readonly headersTypeName: string;
+  readonly description: string;
+  readonly body: TypeRef | undefined;
+  readonly headers: readonly ResponseHeaderModel[];
+  /** False for error responses (x-ms-error-response, `default`): `isUnexpected` returns true for them. */
+  readonly expected: boolean;
+}
+
+export interface PagingModel {
+  readonly itemName: string;
+  /** undefined when the operation returns a single page. */
+  readonly nextLinkName: string | undefined;
+}
+
+export type HttpMethod = "get" | "put" | "post" | "patch" | "delete" | "head" | "options" | "trace";
+
+export interface OperationModel {
+  readonly name: string;
+  readonly description: string;
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly pathParameters: readonly PathParameterModel[];
+  readonly queryParameters: readonly ParameterModel[];
+  readonly headerParameters: readonly ParameterModel[];
+  readonly body: BodyModel | undefined;
+  readonly responses: readonly ResponseModel[];
+  readonly paging: PagingModel | undefined;
+}
+
+/** All operations on one path; the path's interface is named after its first operation. */
+export interface PathModel {
+  readonly path: string;
+  readonly interfaceName: string;
+  readonly pathParameters: readonly PathParameterModel[];
+  readonly operations: readonly OperationModel[];
+}
+
+export interface HostParameterModel {
+  /** The name inside the host template, e.g. `endpoint` or `$host`. */
+  readonly name: string;
+  readonly identifier: string;
+  readonly description: string;
+  /** Set when the spec gives a default (a fixed `host`): the parameter then becomes optional. */
+  readonly defaultValue: string | undefined;
+}
+
+export interface HostModel {
+  /** The base URL template, e.g. `{endpoint}` or `{$host}/v1`. */
+  readonly template: string;
+  readonly parameters: readonly HostParameterModel[];
+}
+
+export interface CredentialsModel {
+  readonly scopes: readonly string[];
+  readonly apiKeyHeaderName: string | undefined;
+}
+
+export interface ClientModel {
+  readonly clientName: string;
+  readonly description: string;
+  readonly apiVersion: string | undefined;
+  readonly host: HostModel;
+  readonly userAgent: string;
+  readonly loggedHeaderNames: readonly string[];
+  readonly credentials: CredentialsModel | undefined;
+  readonly operations: readonly OperationModel[];
+  readonly paths: readonly PathModel[];
+  readonly inputModels: readonly NamedTypeModel[];
+  readonly outputModels: readonly NamedTypeModel[];
+}

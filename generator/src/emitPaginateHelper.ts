@@ -1,0 +1,112 @@
+// paginateHelper.ts: `paginate(client, initialResponse)` walks the pages of an x-ms-pageable operation,
+// with the item and next-link property names the spec declares.
+import type { OperationModel, PagingModel } from "./clientModel";
+
+/** The property names pages use, over all pageable operations (sorted, unique). */
+export function pagingNames(operations: readonly OperationModel[]): { items: string[]; nextLinks: string[] } {
+  const paging = operations
+    .map((operation) => operation.paging)
+    .filter((p): p is PagingModel => p !== undefined);
+  const sorted = (names: Iterable<string>): string[] => [...new Set(names)].sort();
+  return {
+    items: sorted(paging.map((p) => p.itemName)),
+    nextLinks: sorted(paging.flatMap((p) => (p.nextLinkName === undefined ? [] : [p.nextLinkName]))),
+  };
+}
+
+export function emitPaginateHelper(operations: readonly OperationModel[]): string | undefined {
+  const { items, nextLinks } = pagingNames(operations);
+  if (items.length === 0) {
+    return undefined;
+  }
+  const itemPatterns = items.map((name) => `{ body: { ${JSON.stringify(name)}?: infer TPage } }`).join(" | ");
+  return `import type { Client, PathUncheckedResponse } from "@azure-rest/core-client";
+import { createRestError } from "@azure-rest/core-client";
+import type { PagedAsyncIterableIterator, PagedResult } from "@azure/core-paging";
+import { getPagedAsyncIterator } from "@azure/core-paging";
+
+/** Names of the array property that holds the items of a page. */
+const itemNames: readonly string[] = ${JSON.stringify(items)};
+
+/** Names of the property that holds the link to the next page. */
+const nextLinkNames: readonly string[] = ${JSON.stringify(nextLinks)};
+
+/** The element type of an array type. */
+export type GetArrayType<T> = T extends Array<infer TData> ? TData : never;
+
+/** Reads the page behind \`pageLink\`. */
+export type GetPage<TPage> = (
+  pageLink: string,
+  maxPageSize?: number,
+) => Promise<{ page: TPage; nextPageLink?: string }>;
+
+/** Options of \`paginate\`. */
+export interface PagingOptions<TResponse> {
+  /** Replaces the built-in page reader. */
+  customGetPage?: GetPage<PaginateReturn<TResponse>[]>;
+}
+
+/** The type of the items in the pages of a response. */
+export type PaginateReturn<TResult> = TResult extends ${itemPatterns} ? GetArrayType<TPage> : Array<unknown>;
+
+/**
+ * Iterates the items (or, with \`byPage()\`, the pages) of a pageable operation, starting with the response
+ * already received and following the next links. A page with a status other than 2xx throws a RestError.
+ */
+export function paginate<TResponse extends PathUncheckedResponse>(
+  client: Client,
+  initialResponse: TResponse,
+  options: PagingOptions<TResponse> = {},
+): PagedAsyncIterableIterator<PaginateReturn<TResponse>> {
+  type TElement = PaginateReturn<TResponse>;
+  const { customGetPage } = options;
+  const pagedResult: PagedResult<TElement[]> = {
+    firstPageLink: "",
+    getPage:
+      typeof customGetPage === "function"
+        ? customGetPage
+        : async (pageLink: string) => {
+            const result = pageLink === "" ? initialResponse : await client.pathUnchecked(pageLink).get();
+            checkPagingRequest(result);
+            const page = getElements<TElement>(result.body);
+            const nextPageLink = getNextLink(result.body);
+            return nextPageLink === undefined ? { page } : { page, nextPageLink };
+          },
+  };
+  return getPagedAsyncIterator(pagedResult);
+}
+
+function propertyOf(body: unknown, name: string): unknown {
+  return typeof body === "object" && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+}
+
+function getNextLink(body: unknown): string | undefined {
+  for (const name of nextLinkNames) {
+    const nextLink = propertyOf(body, name);
+    if (typeof nextLink === "string" && nextLink !== "") {
+      return nextLink;
+    }
+    if (nextLink !== undefined && nextLink !== null && nextLink !== "") {
+      throw new TypeError(\`Body property \${name} should be a string or undefined\`);
+    }
+  }
+  return undefined;
+}
+
+function getElements<T>(body: unknown): T[] {
+  for (const name of itemNames) {
+    const value = propertyOf(body, name);
+    if (Array.isArray(value)) {
+      return value as T[];
+    }
+  }
+  throw new TypeError(\`Couldn't paginate response: the body has no array property named \${itemNames.join(" or ")}\`);
+}
+
+function checkPagingRequest(response: PathUncheckedResponse): void {
+  if (!/^2\\d\\d$/.test(response.status)) {
+    throw createRestError(\`Pagination failed with unexpected statusCode \${response.status}\`, response);
+  }
+}
+`;
+}
