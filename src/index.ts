@@ -66,7 +66,7 @@ export type {
   UpdateSessionOptions,
 } from "./customizations/options";
 
-// Closest region and keep-alive helpers (built on the public client).
+// Closest region, keep-alive and session scope helpers (built on the public client).
 export { findClosestRegion, remoteRenderingRegions } from "./customizations/findClosestRegion";
 export type {
   ClosestRegionResult,
@@ -84,3 +84,9 @@ export type {
   KeepSessionAliveOutcome,
   SessionKeepAlive,
 } from "./customizations/keepSessionAlive";
+export { openRenderingSession } from "./customizations/openRenderingSession";
+export type {
+  OpenRenderingSessionOptions,
+  RenderingSessionScope,
+  RenderingSessionScopeClient,
+} from "./customizations/openRenderingSession";

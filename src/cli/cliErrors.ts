@@ -11,10 +11,16 @@ export class UsageError extends Error {
 export class OperationFailedError extends Error {
   override readonly name = "OperationFailedError";
   readonly exitCode = ExitCode.OperationFailed;
+  /** The service's error code, when the service reported one. */
   readonly code: string | undefined;
-  constructor(message: string, code?: string) {
+  /** The MS-CV correlation vector of the response that reported the failure. */
+  readonly msCv: string | undefined;
+  constructor(message: string, cause?: unknown) {
     super(message);
-    this.code = code;
+    const code = (cause as { code?: unknown } | undefined)?.code;
+    const msCv = (cause as { msCv?: unknown } | undefined)?.msCv;
+    this.code = typeof code === "string" ? code : undefined;
+    this.msCv = typeof msCv === "string" ? msCv : undefined;
   }
 }
 

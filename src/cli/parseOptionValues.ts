@@ -107,3 +107,12 @@ export function parseBlobPath(value: string): string {
   }
   return value;
 }
+
+/** A polling interval in seconds, fractions allowed, from 0.05 to 600. */
+export function parsePollIntervalInSeconds(value: string): number {
+  const seconds = /^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!(seconds >= 0.05 && seconds <= 600)) {
+    throw new InvalidArgumentError("Expected seconds from 0.05 to 600 (e.g. 2 or 0.5).");
+  }
+  return seconds;
+}

@@ -10,7 +10,7 @@ import { registerEmulatorCommand } from "./commands/emulatorCommand";
 import { registerRegionsCommand } from "./commands/regionsCommand";
 import { registerSessionCommands } from "./commands/sessionCommands";
 import { EXIT_CODE_HELP } from "./exitCodeHelp";
-import { ExitCode } from "./exitCodes";
+import type { ExitCode } from "./exitCodes";
 
 /** Shared by a run's actions: the exit code an action chose without throwing. */
 export interface RunState {

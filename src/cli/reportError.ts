@@ -5,6 +5,13 @@ import { isRestError } from "@azure/core-rest-pipeline";
 import { ExitCode } from "./exitCodes";
 import { paint, type TerminalStyle } from "./output/terminalStyle";
 
+/** Errors of @azure/identity meaning no credential could be obtained. */
+const CREDENTIAL_ERRORS = [
+  "CredentialUnavailableError",
+  "AuthenticationError",
+  "AggregateAuthenticationError",
+];
+
 /** What is reported about a failure, in text and in --json mode. */
 export interface ErrorReport {
   readonly exitCode: ExitCode;
@@ -58,11 +65,13 @@ export function describeError(error: unknown): ErrorReport {
   if (error instanceof Error && error.name === "AbortError") {
     return { exitCode: ExitCode.Interrupted, message };
   }
-  if (
-    error instanceof Error &&
-    (error.name === "CredentialUnavailableError" || error.name === "AuthenticationError")
-  ) {
-    return { exitCode: ExitCode.Usage, message: `No usable credential: ${message}` };
+  if (error instanceof Error && CREDENTIAL_ERRORS.includes(error.name)) {
+    return {
+      exitCode: ExitCode.Usage,
+      message:
+        `No usable Microsoft Entra ID credential (no account key was given): ${message.split("\n")[0]} ` +
+        "Give an account key (--account-key or ARR_ACCOUNT_KEY) or sign in (for example with az login).",
+    };
   }
   return {
     exitCode: ExitCode.Unexpected,

@@ -4,6 +4,7 @@ import {
   parseBlobPath,
   parseContainerUrl,
   parseOutputAssetName,
+  parsePollIntervalInSeconds,
   parseResourceId,
   parseSasToken,
 } from "../parseOptionValues";
@@ -40,6 +41,11 @@ export function registerConversionCommands(program: Command, action: ActionFacto
     .option("--output-blob-prefix <prefix>", "folder prepended to every output blob", parseBlobPath)
     .option("--output-name <name>", "file name of the converted asset, NAME.arrAsset", parseOutputAssetName)
     .option("--no-wait", "return as soon as the conversion is created")
+    .option(
+      "--poll-interval <seconds>",
+      "seconds between status requests while waiting (default 10, or the service's Retry-After)",
+      parsePollIntervalInSeconds,
+    )
     .action(action((context) => startConversion(context)));
 
   conversion

@@ -19,6 +19,7 @@ interface ConversionOptions {
   outputBlobPrefix?: string;
   outputName?: string;
   wait: boolean;
+  pollInterval?: number;
 }
 
 /** Conversion settings from the flags, falling back to the config file. */
@@ -72,7 +73,10 @@ export async function startConversion(context: CommandContext): Promise<ExitCode
   const progress = context.progress();
   try {
     const client = connection.client;
-    const poller = client.beginConversion(conversionId, settings, { abortSignal: interrupt.signal });
+    const poller = client.beginConversion(conversionId, settings, {
+      abortSignal: interrupt.signal,
+      ...(options.pollInterval !== undefined ? { intervalInMs: options.pollInterval * 1000 } : {}),
+    });
     poller.onProgress((state) => {
       if (state.latestResponse) progress.update(`Conversion ${conversionId}: ${state.latestResponse.status}`);
     });
@@ -105,12 +109,10 @@ export async function startConversion(context: CommandContext): Promise<ExitCode
         return ExitCode.Interrupted;
       }
       if (poller.operationState?.status === "failed") {
-        const code = (error as { code?: unknown }).code;
-        const failure = new OperationFailedError(
+        throw new OperationFailedError(
           `Conversion ${conversionId} did not succeed: ${(error as Error).message}`,
-          typeof code === "string" ? code : undefined,
+          error,
         );
-        throw Object.assign(failure, { msCv: (error as { msCv?: unknown }).msCv });
       }
       throw error;
     }

@@ -4,6 +4,7 @@ import {
   parseExtensionInMinutes,
   parseIntervalInMinutes,
   parseLeaseInMinutes,
+  parsePollIntervalInSeconds,
   parseResourceId,
   parseSessionSize,
 } from "../parseOptionValues";
@@ -32,6 +33,11 @@ export function registerSessionCommands(program: Command, action: ActionFactory)
       parseLeaseInMinutes,
     )
     .option("--no-wait", "return as soon as the session is created")
+    .option(
+      "--poll-interval <seconds>",
+      "seconds between status requests while waiting (default 2 for standard, 10 for premium)",
+      parsePollIntervalInSeconds,
+    )
     .option("--stop-on-interrupt", "on Ctrl-C while waiting, stop the session instead of leaving it running")
     .action(action((context) => startSession(context)));
 

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { RenderingSession } from "../../index";
 import { OperationFailedError } from "../cliErrors";
 import type { CommandContext } from "../commandContext";
+import type { Connection } from "../connect/openConnection";
 import { ExitCode } from "../exitCodes";
 import type { SessionSizeName } from "../parseOptionValues";
 import { formatSession, sessionView } from "../output/sessionView";
@@ -15,6 +16,7 @@ interface StartOptions {
   size?: SessionSizeName;
   lease?: number;
   wait: boolean;
+  pollInterval?: number;
   stopOnInterrupt?: boolean;
 }
 
@@ -33,21 +35,26 @@ export async function startSession(context: CommandContext): Promise<ExitCode> {
   const interrupt = new AbortController();
   const removeHandler = context.onInterrupt(() => interrupt.abort());
   const progress = context.progress();
+  let created = false;
   try {
     const client = connection.client;
-    const poller = client.beginSession(sessionId, settings, { abortSignal: interrupt.signal });
+    const poller = client.beginSession(sessionId, settings, {
+      abortSignal: interrupt.signal,
+      ...(options.pollInterval !== undefined ? { intervalInMs: options.pollInterval * 1000 } : {}),
+    });
     poller.onProgress((state) => {
       if (state.latestResponse) progress.update(`Session ${sessionId}: ${state.latestResponse.status}`);
     });
     try {
       await poller.submitted();
+      created = true;
       if (!options.wait) {
-        const created = poller.operationState?.latestResponse ?? (await client.getSession(sessionId));
-        print(context, created);
-        if (!context.json)
+        print(context, poller.operationState?.latestResponse ?? (await client.getSession(sessionId)));
+        if (!context.json) {
           context.note(
             `Not waiting. Check on it with: ${followUpCommand(context, "session get", sessionId)}`,
           );
+        }
         return ExitCode.Success;
       }
       progress.update(`Session ${sessionId}: ${poller.operationState?.latestResponse?.status ?? "Starting"}`);
@@ -59,15 +66,13 @@ export async function startSession(context: CommandContext): Promise<ExitCode> {
       progress.stop();
       if (interrupt.signal.aborted) {
         removeHandler();
-        return await onInterrupted(context, sessionId, options.stopOnInterrupt === true);
+        return await onInterrupted(context, connection, sessionId, options.stopOnInterrupt === true, created);
       }
       if (poller.operationState?.status === "failed") {
-        const code = (error as { code?: unknown }).code;
-        const failure = new OperationFailedError(
+        throw new OperationFailedError(
           `Session ${sessionId} did not become Ready: ${(error as Error).message}`,
-          typeof code === "string" ? code : undefined,
+          error,
         );
-        throw Object.assign(failure, { msCv: (error as { msCv?: unknown }).msCv });
       }
       throw error;
     }
@@ -76,22 +81,32 @@ export async function startSession(context: CommandContext): Promise<ExitCode> {
     removeHandler();
     await connection.close();
   }
+}
 
-  async function onInterrupted(ctx: CommandContext, id: string, stop: boolean): Promise<ExitCode> {
-    const stopCommand = followUpCommand(ctx, "session stop", id);
-    if (stop) {
-      await connection.client.endSession(id);
-      if (ctx.json) ctx.printJson({ id, interrupted: true, stopped: true });
-      ctx.note(`Interrupted: stopped session ${id}.`);
-    } else {
-      if (ctx.json) ctx.printJson({ id, interrupted: true, stopped: false, stopCommand });
-      ctx.note(
-        `Interrupted: stopped waiting. Session ${id} is still running (if it was created) until its lease ` +
-          `ends. To stop it:\n  ${stopCommand}`,
-      );
-    }
+async function onInterrupted(
+  context: CommandContext,
+  connection: Connection,
+  sessionId: string,
+  stop: boolean,
+  created: boolean,
+): Promise<ExitCode> {
+  const stopCommand = followUpCommand(context, "session stop", sessionId);
+  if (stop) {
+    await connection.client.endSession(sessionId);
+    if (context.json) context.printJson({ id: sessionId, interrupted: true, stopped: true });
+    context.note(`Interrupted: stopped session ${sessionId}.`);
     return ExitCode.Interrupted;
   }
+  if (context.json) context.printJson({ id: sessionId, interrupted: true, stopped: false, stopCommand });
+  const state = created ? "is still running" : "may have been created; if so it runs";
+  const keyHint = stopCommand.includes("$ARR_ACCOUNT_KEY")
+    ? " (with ARR_ACCOUNT_KEY set to the account key)"
+    : "";
+  context.note(
+    `Interrupted: stopped waiting. Session ${sessionId} ${state} until its lease ends or it is stopped. ` +
+      `To stop it${keyHint}:\n  ${stopCommand}`,
+  );
+  return ExitCode.Interrupted;
 }
 
 function print(context: CommandContext, session: RenderingSession): void {

@@ -24,6 +24,9 @@ export async function openConnection(
   options: OpenConnectionOptions,
 ): Promise<Connection> {
   if (target.kind === "service") {
+    if (target.accountKey === undefined) {
+      options.note("No account key given: authenticating with Microsoft Entra ID (DefaultAzureCredential).");
+    }
     return { client: createServiceClient(target), close: async () => undefined };
   }
   const emulator = await connectLocalEmulator(options);
