@@ -170,7 +170,7 @@ export class RemoteRenderingClient {
       target = { kind: "session", accountId: this.accountId, resourceId: sessionId, size: body.size };
       create = async (signal) => {
         const response = await this.client
-          .pathUnchecked("/accounts/{account_id}/sessions/{session_id}", this.accountId, sessionId)
+          .path("/accounts/{account_id}/sessions/{session_id}", this.accountId, sessionId)
           .put({ ...requestParameters(pollOptions, signal), body });
         expectStatus(response, ["200", "201"], `Create session ${JSON.stringify(sessionId)}`);
         return { resource: toRenderingSession(response.body, response.headers["ms-cv"]) };
@@ -217,7 +217,7 @@ export class RemoteRenderingClient {
       ),
     };
     const response = await this.client
-      .pathUnchecked("/accounts/{account_id}/sessions/{session_id}", this.accountId, id)
+      .path("/accounts/{account_id}/sessions/{session_id}", this.accountId, id)
       .patch({ ...requestParameters(options, options?.abortSignal), body });
     expectStatus(response, ["200"], `Update session ${JSON.stringify(id)}`);
     return toRenderingSession(response.body, response.headers["ms-cv"]);
@@ -227,7 +227,7 @@ export class RemoteRenderingClient {
   async endSession(sessionId: string, options?: EndSessionOptions): Promise<void> {
     const id = validateResourceId("sessionId", sessionId);
     const response = await this.client
-      .pathUnchecked("/accounts/{account_id}/sessions/{session_id}/:stop", this.accountId, id)
+      .path("/accounts/{account_id}/sessions/{session_id}/:stop", this.accountId, id)
       .post(requestParameters(options, options?.abortSignal));
     expectStatus(response, ["200", "202", "204"], `End session ${JSON.stringify(id)}`);
   }
@@ -277,7 +277,7 @@ export class RemoteRenderingClient {
       target = { kind: "conversion", accountId: this.accountId, resourceId: conversionId };
       create = async (signal) => {
         const response = await this.client
-          .pathUnchecked("/accounts/{account_id}/conversions/{conversion_id}", this.accountId, conversionId)
+          .path("/accounts/{account_id}/conversions/{conversion_id}", this.accountId, conversionId)
           .put({ ...requestParameters(pollOptions, signal), body });
         expectStatus(response, ["200", "201"], `Create conversion ${JSON.stringify(conversionId)}`);
         return { resource: toAssetConversion(response.body, response.headers["ms-cv"]) };
@@ -319,7 +319,7 @@ export class RemoteRenderingClient {
 
   private async fetchSession(id: string, parameters: RequestParameters): Promise<RenderingSession> {
     const response = await this.client
-      .pathUnchecked("/accounts/{account_id}/sessions/{session_id}", this.accountId, id)
+      .path("/accounts/{account_id}/sessions/{session_id}", this.accountId, id)
       .get(parameters);
     expectStatus(response, ["200"], `Get session ${JSON.stringify(id)}`);
     return toRenderingSession(response.body, response.headers["ms-cv"]);
@@ -330,13 +330,14 @@ export class RemoteRenderingClient {
     parameters: RequestParameters,
   ): Promise<FetchedResource<AssetConversion>> {
     const response = await this.client
-      .pathUnchecked("/accounts/{account_id}/conversions/{conversion_id}", this.accountId, id)
+      .path("/accounts/{account_id}/conversions/{conversion_id}", this.accountId, id)
       .get(parameters);
     expectStatus(response, ["200"], `Get conversion ${JSON.stringify(id)}`);
-    const retryAfter = response.headers["retry-after"];
+    // Header values are text on the wire, whatever type the spec gives them.
+    const retryAfter: unknown = response.headers["retry-after"];
     return {
       resource: toAssetConversion(response.body, response.headers["ms-cv"]),
-      ...(retryAfter !== undefined ? { retryAfter } : {}),
+      ...(retryAfter !== undefined && retryAfter !== null ? { retryAfter: String(retryAfter) } : {}),
     };
   }
 

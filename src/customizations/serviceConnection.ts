@@ -1,7 +1,7 @@
 // Wiring behind the RemoteRenderingClient constructor: reads its overloaded arguments, validates
 // them, and builds the REST client with the authentication policy in its pipeline.
-import type { Client } from "@azure-rest/core-client";
-import { getClient } from "@azure-rest/core-client";
+import createRemoteRenderingRestClient from "../generated/remoteRendering";
+import type { RemoteRenderingRestClient } from "../generated/remoteRendering";
 import type { AccessToken, KeyCredential, TokenCredential } from "@azure/core-auth";
 import { isTokenCredential } from "@azure/core-auth";
 import { remoteRenderingAuthenticationPolicy } from "./authenticationPolicy";
@@ -14,8 +14,8 @@ import { validateAccountDomain, validateAccountId, validateServiceUrl } from "./
 /** The REST API version this client is written against. */
 export const defaultApiVersion = "2021-01-01";
 
-/** The REST client the public client drives. */
-export type ArrRestClient = Pick<Client, "pathUnchecked" | "pipeline">;
+/** The generated REST client the public client drives. */
+export type ArrRestClient = RemoteRenderingRestClient;
 
 /** The constructor arguments, in either overload. */
 export interface ServiceConnectionArguments {
@@ -107,7 +107,7 @@ export function connectToService(args: ServiceConnectionArguments): ServiceConne
   });
   const tokens = createCredentialTokenCache(credential, { accountId, stsUrl, exchange });
 
-  const client = getClient(endpoint, {
+  const client = createRemoteRenderingRestClient(endpoint, {
     ...httpOptions,
     loggingOptions,
     allowInsecureConnection,

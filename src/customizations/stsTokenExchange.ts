@@ -2,10 +2,10 @@
 // GET {sts}/Accounts/{accountId}/token?api-version=2019-02-28-preview with a bearer credential and a
 // fresh X-MRC-CV correlation vector.
 import type { ClientOptions } from "@azure-rest/core-client";
-import { getClient } from "@azure-rest/core-client";
 import type { AbortSignalLike } from "@azure/abort-controller";
 import type { AccessToken } from "@azure/core-auth";
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
+import createStsRestClient from "../generated/sts";
 import { parseJwtExpiryInMs } from "./jwtExpiry";
 import { logger, loggedHeaderNames } from "./logger";
 import { createServiceRestError } from "./serviceRestError";
@@ -68,7 +68,7 @@ export const stripAuthorizationPolicy: PipelinePolicy = {
 export function createStsTokenExchange(settings: StsTokenExchangeSettings): StsTokenExchange {
   const { stsUrl, accountId } = settings;
   const clientOptions = settings.clientOptions ?? {};
-  const client = getClient(stsUrl, {
+  const client = createStsRestClient(stsUrl, {
     ...clientOptions,
     apiVersion: stsApiVersion,
     loggingOptions: {
@@ -84,7 +84,7 @@ export function createStsTokenExchange(settings: StsTokenExchangeSettings): StsT
   return async ({ bearerCredential, secrets, abortSignal }) => {
     const correlationVector = createCorrelationVector();
     logger.info(`Requesting an access token from ${stsUrl} (X-MRC-CV ${correlationVector}).`);
-    const response = await client.pathUnchecked("/Accounts/{accountId}/token", accountId).get({
+    const response = await client.path("/Accounts/{accountId}/token", accountId).get({
       headers: { Authorization: `Bearer ${bearerCredential}`, "X-MRC-CV": correlationVector },
       ...(abortSignal !== undefined ? { abortSignal } : {}),
     });
@@ -94,7 +94,7 @@ export function createStsTokenExchange(settings: StsTokenExchangeSettings): StsT
         secrets: [...secrets, bearerCredential],
       });
     }
-    const body: unknown = response.body;
+    const body: unknown = response.body as unknown;
     const token =
       typeof body === "object" && body !== null
         ? (body as Record<string, unknown>)["AccessToken"]
