@@ -42,6 +42,26 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
   return result;
 }
 
+function redactDetail(
+  detail: RemoteRenderingErrorDetail,
+  secrets: readonly string[],
+): RemoteRenderingErrorDetail {
+  const result: RemoteRenderingErrorDetail = {
+    code: redactSecrets(detail.code, secrets),
+    message: redactSecrets(detail.message, secrets),
+  };
+  if (detail.target !== undefined) {
+    result.target = redactSecrets(detail.target, secrets);
+  }
+  if (detail.details !== undefined) {
+    result.details = detail.details.map((item) => redactDetail(item, secrets));
+  }
+  if (detail.innerError !== undefined) {
+    result.innerError = redactDetail(detail.innerError, secrets);
+  }
+  return result;
+}
+
 function readBody(response: HttpResponse): unknown {
   const body = response.body;
   if (typeof body === "string" && body.trim().startsWith("{")) {
@@ -68,7 +88,9 @@ export function createServiceRestError(
     typeof body === "object" && body !== null && "error" in body
       ? (body as { error: unknown }).error
       : undefined;
-  const error = toErrorDetail(wireError);
+  const secrets = options.secrets ?? [];
+  const wireDetail = toErrorDetail(wireError);
+  const error = wireDetail === undefined ? undefined : redactDetail(wireDetail, secrets);
   const msCv = response.headers["ms-cv"];
   const facts = [`HTTP ${response.status}`];
   if (error !== undefined) {
@@ -82,7 +104,7 @@ export function createServiceRestError(
     error !== undefined
       ? `${what} failed: ${error.message} (${facts.join(", ")})`
       : `${what} failed (${facts.join(", ")})`;
-  const restError = new RestError(redactSecrets(text, options.secrets ?? []), {
+  const restError = new RestError(redactSecrets(text, secrets), {
     ...(error !== undefined ? { code: error.code } : {}),
     ...(Number.isNaN(statusCode) ? {} : { statusCode }),
     request: response.request,

@@ -125,6 +125,29 @@ describe("RemoteRenderingClient sessions", () => {
     assert.match(sameHostOtherPort.message, /Refused/);
   });
 
+  it("never follows a redirect to another host, even when cross-origin redirects are allowed", async () => {
+    let foreignRequests = 0;
+    nock("https://evil.example")
+      .get(() => true)
+      .query(true)
+      .times(2)
+      .reply(() => {
+        foreignRequests += 1;
+        return [200, sessionBody("s1", "Ready")];
+      });
+    nock(endpoint)
+      .get(`${sessionsPath}/s1`)
+      .query(apiQuery)
+      .times(2)
+      .reply(307, "", { Location: "https://evil.example/capture" });
+    const notFollowed = await rejectionOf(tokenClient("secret-token").getSession("s1"));
+    assert.ok(isRestError(notFollowed) && notFollowed.statusCode === 307);
+    const permissive = tokenClient("secret-token", { redirectOptions: { allowCrossOriginRedirects: true } });
+    const refused = await rejectionOf(permissive.getSession("s1"));
+    assert.match(refused.message, /Refused to send a request to https:\/\/evil\.example/);
+    assert.equal(foreignRequests, 0);
+  });
+
   describe("failures", () => {
     const cases: Array<[number, string]> = [
       [400, "BadRequest"],

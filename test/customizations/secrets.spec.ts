@@ -1,0 +1,186 @@
+// Runs the client through token exchanges, a token refresh, failures and pollers with verbose logging
+// on, then scans everything a user could see or store (logs, error messages and objects, serialized
+// pollers) for the account key, the tokens and the storage access signatures.
+import assert from "node:assert/strict";
+import { inspect } from "node:util";
+import { AzureLogger, getLogLevel, setLogLevel } from "@azure/logger";
+import type { AzureLogLevel } from "@azure/logger";
+import nock from "nock";
+import { AzureKeyCredential, RemoteRenderingClient } from "../../src/index";
+import type { TokenCredential } from "../../src/index";
+import {
+  accountDomain,
+  accountId,
+  accountKey,
+  apiQuery,
+  conversionBody,
+  conversionSettings,
+  conversionsPath,
+  drive,
+  endpoint,
+  fastRetry,
+  freshJwt,
+  installClock,
+  keyClient,
+  mockSts,
+  rejectionOf,
+  resetNock,
+  sessionBody,
+  sessionsPath,
+} from "./support/clientTestKit";
+import type { InstalledClock } from "./support/clientTestKit";
+
+describe("secrets stay out of logs, errors and serialized state", () => {
+  const logs: string[] = [];
+  const originalLog = AzureLogger.log;
+  let previousLevel: AzureLogLevel | undefined;
+  let clock: InstalledClock | undefined;
+
+  beforeEach(() => {
+    logs.length = 0;
+    previousLevel = getLogLevel();
+    setLogLevel("verbose");
+    AzureLogger.log = (...args: unknown[]) => {
+      logs.push(args.map((arg) => (typeof arg === "string" ? arg : inspect(arg, { depth: 6 }))).join(" "));
+    };
+  });
+  afterEach(() => {
+    AzureLogger.log = originalLog;
+    setLogLevel(previousLevel);
+    clock?.uninstall();
+    clock = undefined;
+    resetNock();
+  });
+
+  it("never shows the key, the tokens or the access signatures", async () => {
+    const firstToken = freshJwt("first-secret");
+    const secondToken = freshJwt("second-secret");
+    const readSas = "sv=2020&sig=READSECRET";
+    const writeSas = "sv=2020&sig=WRITESECRET";
+    const secrets = [accountKey, `${accountId}:${accountKey}`, firstToken, secondToken, readSas, writeSas];
+    const sts = mockSts([firstToken, secondToken]);
+    const seen: unknown[] = [];
+
+    nock(endpoint)
+      // A refused token, then success after the refresh.
+      .get(`${sessionsPath}/s1`)
+      .query(apiQuery)
+      .reply(401, "", { "MS-CV": "cv-401" })
+      .get(`${sessionsPath}/s1`)
+      .query(apiQuery)
+      .reply(200, sessionBody("s1", "Starting"), { "MS-CV": "cv-ok" })
+      // A session that fails while starting.
+      .put(`${sessionsPath}/s2`)
+      .query(apiQuery)
+      .reply(201, sessionBody("s2", "Starting"))
+      .get(`${sessionsPath}/s2`)
+      .query(apiQuery)
+      .reply(200, sessionBody("s2", "Error", { error: { code: "VmFailed", message: "no GPU" } }))
+      // A conversion carrying access signatures, then a 403.
+      .put(`${conversionsPath}/c1`)
+      .query(apiQuery)
+      .reply(201, conversionBody("c1", "NotStarted"))
+      .get(`${conversionsPath}/c1`)
+      .query(apiQuery)
+      .reply(200, conversionBody("c1", "Running"))
+      .get(`${conversionsPath}/c2`)
+      .query(apiQuery)
+      .reply(403, { error: { code: "Forbidden", message: "denied" } }, { "MS-CV": "cv-403" })
+      // A redirect to another host, and a @nextLink to another host.
+      .get(`${sessionsPath}/moved`)
+      .query(apiQuery)
+      .reply(307, "", { Location: "https://evil.example/steal" })
+      .get(sessionsPath)
+      .query(apiQuery)
+      .reply(200, { sessions: [], "@nextLink": "https://evil.example/next" });
+    let evilRequests = 0;
+    nock("https://evil.example")
+      .get(() => true)
+      .query(true)
+      .times(5)
+      .reply(() => {
+        evilRequests += 1;
+        return [200, {}];
+      });
+
+    const client = keyClient();
+    clock = installClock();
+    seen.push(await drive(clock, client.getSession("s1")));
+    const failing = client.beginSession("s2", { maxLeaseTimeInMinutes: 5, size: "Standard" });
+    seen.push(await drive(clock, rejectionOf(failing.pollUntilDone())));
+    seen.push(await drive(clock, failing.serialize()));
+    const converting = client.beginConversion(
+      "c1",
+      {
+        inputSettings: { ...conversionSettings.inputSettings, storageContainerReadListSas: readSas },
+        outputSettings: { ...conversionSettings.outputSettings, storageContainerWriteSas: writeSas },
+      },
+      { intervalInMs: 1000 },
+    );
+    await drive(clock, converting.poll());
+    seen.push(converting.operationState, await drive(clock, converting.serialize()));
+    seen.push(await drive(clock, rejectionOf(client.getConversion("c2"))));
+    seen.push(await drive(clock, rejectionOf(client.getSession("moved"))));
+    const pages = client.listSessions().byPage();
+    seen.push(await drive(clock, pages.next()));
+    seen.push(await drive(clock, rejectionOf(pages.next())));
+
+    // A token-service failure and an Entra ID exchange go through the same redaction.
+    nock.cleanAll();
+    nock(`https://sts.${accountDomain}`)
+      .get(`/Accounts/${accountId}/token`)
+      .query(true)
+      .reply(
+        400,
+        { error: { code: "BadRequest", message: `bad key ${accountKey}` } },
+        { "MS-CV": "sts-400" },
+      );
+    seen.push(await drive(clock, rejectionOf(keyClient().getSession("s1"))));
+    const entraToken = "entra-secret-token-xyz";
+    secrets.push(entraToken);
+    const entra: TokenCredential = {
+      getToken: async () => ({ token: entraToken, expiresOnTimestamp: Date.now() + 60_000 }),
+    };
+    nock(`https://sts.${accountDomain}`)
+      .get(`/Accounts/${accountId}/token`)
+      .query(true)
+      .reply(401, "", { "MS-CV": "sts-401" });
+    const entraClient = new RemoteRenderingClient(endpoint, accountId, accountDomain, entra, fastRetry);
+    seen.push(await drive(clock, rejectionOf(entraClient.getSession("s1"))));
+    const keyCredentialClient = new RemoteRenderingClient(
+      endpoint,
+      accountId,
+      accountDomain,
+      new AzureKeyCredential(accountKey),
+      fastRetry,
+    );
+    seen.push(inspect(keyCredentialClient, { depth: 4 }));
+
+    assert.equal(evilRequests, 0, "no request reached the foreign host");
+    assert.ok(sts.requests.length >= 2, "the token was refreshed during the run");
+    const visible = [
+      ...logs,
+      ...seen.flatMap((item) =>
+        item instanceof Error
+          ? [
+              item.message,
+              inspect(item, { depth: 6 }),
+              JSON.stringify(item),
+              JSON.stringify(Object.entries(item)),
+            ]
+          : [typeof item === "string" ? item : inspect(item, { depth: 6 }), JSON.stringify(item) ?? ""],
+      ),
+    ].join("\n");
+    for (const secret of secrets) {
+      const at = visible.indexOf(secret);
+      assert.ok(
+        at < 0,
+        `a secret appeared: ${secret.slice(0, 12)}... in ${visible.slice(Math.max(0, at - 300), at + 50)}`,
+      );
+    }
+    // The scan saw real material: correlation vectors are logged.
+    assert.match(logs.join("\n"), /X-MRC-CV/i);
+    assert.match(logs.join("\n"), /cv-401/);
+    assert.match(visible, /Refused to send a request to https:\/\/evil\.example/);
+  });
+});
