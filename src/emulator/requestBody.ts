@@ -15,11 +15,17 @@ export function readRequestBody(request: IncomingMessage, maxSizeInBytes: number
     let received = 0;
     let tooLarge = false;
     const declared = Number(request.headers["content-length"] ?? "0");
-    if (Number.isFinite(declared) && declared > maxSizeInBytes) tooLarge = true;
     const finish = (result: BodyReadResult): void => {
       request.removeAllListeners("data");
       resolve(result);
     };
+    if (Number.isFinite(declared) && declared > maxSizeInBytes) {
+      tooLarge = true;
+      if (declared > DRAIN_CAP_IN_BYTES) {
+        finish({ kind: "too-large", drained: false });
+        return;
+      }
+    }
     request.on("data", (chunk: Buffer) => {
       received += chunk.length;
       if (received > maxSizeInBytes) tooLarge = true;

@@ -1,0 +1,174 @@
+import assert from "node:assert/strict";
+import {
+  DEFAULT_EMULATOR_ACCOUNT,
+  ManualClock,
+  startEmulator,
+  type EmulatorOptions,
+} from "../../src/emulator/index";
+import type { WireSession } from "../../src/emulator/wireTypes";
+import { callUrl, dataPlaneUrl, fetchToken } from "./support/emulatorHarness";
+
+describe("startEmulator", () => {
+  it("serves the well-known default account on a free loopback port when nothing is configured", async () => {
+    const emulator = await startEmulator({ logger: false });
+    try {
+      assert.match(emulator.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+      assert.equal(emulator.usesDefaultAccount, true);
+      assert.deepEqual(emulator.accounts, [{ ...DEFAULT_EMULATOR_ACCOUNT, linkedStorageAccounts: [] }]);
+      assert.match(
+        DEFAULT_EMULATOR_ACCOUNT.accountId,
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
+      const token = await fetchToken(emulator.url, DEFAULT_EMULATOR_ACCOUNT);
+      const list = await callUrl(
+        "GET",
+        dataPlaneUrl(emulator.url, DEFAULT_EMULATOR_ACCOUNT.accountId, "/sessions"),
+        { token },
+      );
+      assert.equal(list.status, 200);
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it("refuses bad options with a TypeError or RangeError naming the option", async () => {
+    const cases: Array<[EmulatorOptions, RegExp, ErrorConstructor]> = [
+      [{ port: -1 }, /^port /, RangeError],
+      [{ port: 1.5 }, /^port /, RangeError],
+      [{ host: "" }, /^host /, TypeError],
+      [{ accounts: [] }, /^accounts /, RangeError],
+      [{ accounts: [{ accountId: "nope", accountKey: "k" }] }, /^accounts\[0\]\.accountId /, RangeError],
+      [
+        { accounts: [{ accountId: DEFAULT_EMULATOR_ACCOUNT.accountId, accountKey: "" }] },
+        /^accounts\[0\]\.accountKey /,
+        TypeError,
+      ],
+      [
+        {
+          accounts: [
+            { accountId: DEFAULT_EMULATOR_ACCOUNT.accountId, accountKey: "a" },
+            { accountId: DEFAULT_EMULATOR_ACCOUNT.accountId.toUpperCase(), accountKey: "b" },
+          ],
+        },
+        /^accounts\[1\]\.accountId repeats/,
+        RangeError,
+      ],
+      [{ tokenLifetimeInSeconds: 0 }, /^tokenLifetimeInSeconds /, RangeError],
+      [{ sessionStartupInSeconds: { Standard: -1 } }, /^sessionStartupInSeconds\.Standard /, RangeError],
+      [
+        { conversionPhasesInSeconds: { running: Number.NaN } },
+        /^conversionPhasesInSeconds\.running /,
+        TypeError,
+      ],
+      [{ pageSize: 0 }, /^pageSize /, RangeError],
+      [{ clock: { speed: 0 } }, /^clock\.speed /, RangeError],
+      [{ faults: [{ kind: "explode" as never }] }, /^faults\[0\]\.kind /, RangeError],
+      [{ faults: [{ kind: "throttle", probability: 1.5 }] }, /^faults\[0\]\.probability /, RangeError],
+      [
+        { faults: [{ kind: "session-start-failure", operations: ["GetSession"] }] },
+        /^faults\[0\]\.operations /,
+        RangeError,
+      ],
+      [{ maxBodySizeInBytes: 10 }, /^maxBodySizeInBytes /, RangeError],
+      [{ logger: "stderr" as never }, /^logger /, TypeError],
+    ];
+    for (const [options, message, type] of cases) {
+      await assert.rejects(startEmulator({ logger: false, ...options }), (error: Error) => {
+        assert.ok(error instanceof type, `${JSON.stringify(options)} -> ${error.name}: ${error.message}`);
+        assert.match(error.message, message);
+        return true;
+      });
+    }
+  });
+
+  it("rejects when the port is taken", async () => {
+    const first = await startEmulator({ logger: false });
+    try {
+      const port = Number(new URL(first.url).port);
+      await assert.rejects(startEmulator({ logger: false, port }), /EADDRINUSE/);
+    } finally {
+      await first.close();
+    }
+  });
+
+  it("closes once, also through await using", async () => {
+    let url: string;
+    {
+      await using emulator = await startEmulator({ logger: false });
+      url = emulator.url;
+      assert.equal((await fetch(`${url}/_emulator/clock`)).status, 200);
+    }
+    await assert.rejects(fetch(`${url}/_emulator/clock`), TypeError);
+  });
+
+  it("runs a faster clock, so sessions become Ready in a fraction of their start-up time", async () => {
+    const emulator = await startEmulator({
+      logger: false,
+      clock: { speed: 600 },
+      sessionStartupInSeconds: { Standard: 30 },
+    });
+    try {
+      assert.equal(emulator.clock.speed, 600);
+      const account = emulator.accounts[0] ?? DEFAULT_EMULATOR_ACCOUNT;
+      const token = await fetchToken(emulator.url, account);
+      const url = dataPlaneUrl(emulator.url, account.accountId, "/sessions/fast");
+      await callUrl("PUT", url, { token, body: { maxLeaseTimeMinutes: 5, size: "Standard" } });
+      let status = "Starting";
+      for (let attempt = 0; attempt < 200 && status === "Starting"; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        status = ((await callUrl("GET", url, { token })).body as WireSession).status;
+      }
+      assert.equal(status, "Ready", "30 emulated seconds pass in 50 real milliseconds");
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it("shows and advances a manual clock through the admin endpoint", async () => {
+    const clock = new ManualClock(Date.UTC(2030, 5, 1));
+    const emulator = await startEmulator({ logger: false, clock });
+    try {
+      const state = await callUrl("GET", `${emulator.url}/_emulator/clock`);
+      assert.deepEqual(state.body, {
+        now: "2030-06-01T00:00:00.000Z",
+        nowInMs: Date.UTC(2030, 5, 1),
+        speed: 1,
+        manual: true,
+      });
+      const moved = await callUrl("POST", `${emulator.url}/_emulator/clock`, {
+        body: { advanceInMs: 90_000 },
+      });
+      assert.equal((moved.body as { now: string }).now, "2030-06-01T00:01:30.000Z");
+      assert.equal(clock.now(), Date.UTC(2030, 5, 1) + 90_000);
+      const bad = await callUrl("POST", `${emulator.url}/_emulator/clock`, { body: { advanceInMs: -5 } });
+      assert.equal(bad.status, 400);
+    } finally {
+      await emulator.close();
+    }
+    const real = await startEmulator({ logger: false });
+    try {
+      const refused = await callUrl("POST", `${real.url}/_emulator/clock`, { body: { advanceInMs: 1 } });
+      assert.equal(refused.status, 409);
+    } finally {
+      await real.close();
+    }
+  });
+
+  it("writes one line per request to standard error by default", async () => {
+    const written: string[] = [];
+    const original = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    }) as typeof process.stderr.write;
+    try {
+      const emulator = await startEmulator();
+      await fetch(`${emulator.url}/_emulator/clock`);
+      await emulator.close();
+    } finally {
+      process.stderr.write = original;
+    }
+    assert.equal(written.length, 1);
+    assert.match(written[0] ?? "", /GET \/_emulator\/clock 200 .*\n$/);
+  });
+});
