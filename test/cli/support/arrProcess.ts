@@ -129,3 +129,8 @@ export function parseJson<T = Record<string, unknown>>(result: ArrResult): T {
 export function show(result: ArrResult): string {
   return `exit ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`;
 }
+
+/** True when the text has no carriage return (live line) and no ANSI escape (colour, cursor). */
+export function isPlainText(text: string): boolean {
+  return !text.includes("\r") && !text.includes("\u001b[");
+}
