@@ -88,8 +88,12 @@ export function dataPlaneUrl(
   return `${base}/accounts/${accountId}${path}${search === "" ? "" : `?${search}`}`;
 }
 
-export async function startHarness(options: EmulatorOptions = {}): Promise<Harness> {
-  const clock = new ManualClock(START_TIME_IN_MS);
+/** Starts an emulator on a manual clock set to `startTimeInMs`; options override the test defaults. */
+export async function startHarness(
+  options: EmulatorOptions = {},
+  startTimeInMs: number = START_TIME_IN_MS,
+): Promise<Harness> {
+  const clock = new ManualClock(startTimeInMs);
   const logs: string[] = [];
   const emulator = await startEmulator({
     clock,
