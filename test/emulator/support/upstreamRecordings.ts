@@ -1,0 +1,102 @@
+// Reads the recordings of real service traffic kept beside the repository (../shared), in the
+// .NET (Entries) and Java (networkCallRecords) formats, into one shape.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+export interface RecordedExchange {
+  file: string;
+  method: string;
+  /** Path and query, without scheme and host. */
+  target: string;
+  /** The request body, when the recording kept it (.NET only). */
+  requestBody: unknown;
+  status: number;
+  /** Response headers with lower-case names. */
+  headers: Record<string, string>;
+  /** The parsed response body, or undefined when empty. */
+  body: unknown;
+}
+
+const REPOSITORY_ROOT = path.resolve(__dirname, "..", "..", "..");
+export const RECORDINGS_FOLDER = path.resolve(REPOSITORY_ROOT, "..", "shared", "upstream-recordings");
+const NET_FOLDER = path.join(
+  RECORDINGS_FOLDER,
+  "azure-sdk-for-net/sdk/remoterendering/Azure.MixedReality.RemoteRendering/tests/SessionRecords/RemoteRenderingLiveTests",
+);
+const JAVA_FOLDER = path.join(
+  RECORDINGS_FOLDER,
+  "azure-sdk-for-java/sdk/remoterendering/azure-mixedreality-remoterendering/src/test/resources/session-records",
+);
+
+export function recordingsAvailable(): boolean {
+  return existsSync(NET_FOLDER) && existsSync(JAVA_FOLDER);
+}
+
+function withoutOrigin(uri: string): string {
+  return uri.replace(/^https?:\/\/[^/]+/, "");
+}
+
+function lowerCaseHeaders(headers: Record<string, unknown>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) result[name.toLowerCase()] = String(value);
+  return result;
+}
+
+interface NetEntry {
+  RequestUri: string;
+  RequestMethod: string;
+  RequestBody: unknown;
+  StatusCode: number;
+  ResponseHeaders: Record<string, unknown>;
+  ResponseBody: unknown;
+}
+
+/** One .NET recording file, by name (for example "TestSimpleSession.json"). */
+export function readNetRecording(name: string): RecordedExchange[] {
+  const json = JSON.parse(readFileSync(path.join(NET_FOLDER, name), "utf8")) as { Entries: NetEntry[] };
+  return json.Entries.map((entry) => ({
+    file: name,
+    method: entry.RequestMethod,
+    target: withoutOrigin(entry.RequestUri),
+    requestBody: entry.RequestBody,
+    status: entry.StatusCode,
+    headers: lowerCaseHeaders(entry.ResponseHeaders),
+    body:
+      Array.isArray(entry.ResponseBody) && entry.ResponseBody.length === 0
+        ? undefined
+        : (entry.ResponseBody ?? undefined),
+  }));
+}
+
+export function netRecordingNames(): string[] {
+  return readdirSync(NET_FOLDER).filter((name) => name.endsWith(".json") && !name.endsWith("Async.json"));
+}
+
+interface JavaRecord {
+  Method: string;
+  Uri: string;
+  Response: Record<string, string>;
+}
+
+/** Every exchange of every Java recording. */
+export function readJavaExchanges(): RecordedExchange[] {
+  const result: RecordedExchange[] = [];
+  for (const name of readdirSync(JAVA_FOLDER).filter((file) => file.endsWith(".json"))) {
+    const json = JSON.parse(readFileSync(path.join(JAVA_FOLDER, name), "utf8")) as {
+      networkCallRecords: JavaRecord[];
+    };
+    for (const record of json.networkCallRecords) {
+      const { Body: body, StatusCode: status, ...headers } = record.Response;
+      result.push({
+        file: name,
+        method: record.Method,
+        target: withoutOrigin(record.Uri),
+        requestBody: undefined,
+        status: Number(status),
+        headers: lowerCaseHeaders(headers),
+        body: body === undefined || body === "" ? undefined : (JSON.parse(body) as unknown),
+      });
+    }
+  }
+  return result;
+}
