@@ -15,7 +15,7 @@ import { decodeSkipToken, pageAfter, SKIP_TOKEN_PARAMETER } from "./paging";
 import { decodeJsonBody } from "./requestBody";
 import { NO_CACHE_HEADERS } from "./responseHeaders";
 import type { StoredConversion } from "./state";
-import { parseCreateConversionBody, type ParsedConversionRequest } from "./validation";
+import { parseCreateConversionBody, type ParsedConversionRequest } from "./conversionRequest";
 import type { WireConversionList } from "./wireTypes";
 
 function conversionId(context: OperationContext): string {
