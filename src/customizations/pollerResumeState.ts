@@ -1,5 +1,6 @@
 // The serialized form of a poller. It is what @azure/core-lro reads back ({ state: { status, config } }),
 // reduced to what is needed to find the resource again: no results, errors, tokens or keys.
+import { validateResourceId } from "./validation";
 
 /** What a serialized poller names. */
 export interface PollerResumeState {
@@ -45,6 +46,19 @@ export function serializePollerState(state: PollerResumeState, status: string): 
  */
 export function restoreStringFor(state: PollerResumeState): string {
   return serializePollerState(state, "running");
+}
+
+/**
+ * The resource named by a string from `serialize()`, checked like parsePollerState, with the id
+ * validated as a session or conversion id.
+ */
+export function readResumeTarget(
+  resumeFrom: unknown,
+  expected: { kind: PollerResumeState["kind"]; accountId: string },
+): PollerResumeState {
+  const parsed = parsePollerState(resumeFrom, expected);
+  const resourceId = validateResourceId(`the ${expected.kind} id in resumeFrom`, parsed.resourceId);
+  return { ...parsed, resourceId };
 }
 
 /**
