@@ -44,7 +44,7 @@ export function emitClientFactory(client: ClientModel): string {
     `options: ${optionsType} = {}`,
   ].join(", ");
   const docs = [
-    `Creates a ${client.clientName}.`,
+    `Creates a new ${client.clientName}.`,
     "",
     ...positional.map((parameter) => `@param ${parameter.identifier} - ${parameter.description}`.trimEnd()),
     ...(credentials ? ["@param credentials - The credential that authenticates every request."] : []),

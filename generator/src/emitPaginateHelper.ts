@@ -69,8 +69,12 @@ export function paginate<TResponse extends PathUncheckedResponse>(
             const result = pageLink === "" ? initialResponse : await client.pathUnchecked(pageLink).get();
             checkPagingRequest(result);
             const page = getElements<TElement>(result.body);
-            const nextPageLink = getNextLink(result.body);
-            return nextPageLink === undefined ? { page } : { page, nextPageLink };
+            const nextLink = getNextLink(result.body);
+            if (nextLink === undefined) {
+              return { page };
+            }
+            // A relative link is relative to the page that holds it, as in any URL reference.
+            return { page, nextPageLink: new URL(nextLink, result.request.url).href };
           },
   };
   return getPagedAsyncIterator(pagedResult);

@@ -69,10 +69,12 @@ export function operationTypeName(groupName: string, operationName: string): str
   return `${pascalCase(groupName)}${pascalCase(operationName)}`;
 }
 
-/** The file name of the client factory: the client name in camelCase (`remoteRenderingRestClient`). */
+/**
+ * The file name of the client factory: the client name with its first word lower-cased
+ * (`remoteRenderingRestClient`, `aoaFrontEndAPIsRestClient`).
+ */
 export function factoryFileName(clientName: string): string {
-  const pascal = pascalCase(clientName);
-  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
+  return pascalCase(clientName).replace(/^[A-Z]+(?=[A-Z][a-z]|$)|^[A-Z]/, (first) => first.toLowerCase());
 }
 
 const identifierPattern = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

@@ -175,22 +175,25 @@ export class TypeCollector {
   }
 
   private declareObject(schema: ObjectSchema, name: string, description: string): NamedTypeModel {
+    // A polymorphic base pulls in its subtypes, so that every kind the service may return has a type.
+    for (const child of Object.values(schema.discriminator?.immediate ?? {})) {
+      this.typeOf(child);
+    }
     const parents: TypeRef[] = (schema.parents?.immediate ?? []).map((parent) =>
       parent.type === SchemaType.Dictionary
         ? { text: "Record<string, unknown>", refs: [] }
         : this.typeOf(parent),
     );
-    const properties = (schema.properties ?? [])
-      .filter((property) => this.usage === "output" || property.readOnly !== true)
-      .map((property) => this.declareProperty(schema, property));
+    const properties = [
+      ...this.discriminatorValueProperty(schema),
+      ...(schema.properties ?? [])
+        .filter((property) => this.usage === "output" || property.readOnly !== true)
+        .map((property) => this.declareProperty(schema, property)),
+    ];
     if (properties.length === 0) {
-      // An interface without members is `{}`, which accepts almost anything: say what is meant instead.
+      // An interface without members is `{}`; say what is meant instead.
       const text =
-        parents.length > 0
-          ? parents.map((parent) => parent.text).join(" & ")
-          : this.usage === "input"
-            ? "Record<string, never>"
-            : "Record<string, unknown>";
+        parents.length > 0 ? parents.map((parent) => parent.text).join(" & ") : "Record<string, unknown>";
       return {
         kind: "alias",
         name,
@@ -199,6 +202,29 @@ export class TypeCollector {
       };
     }
     return { kind: "interface", name, description, extends: parents, properties };
+  }
+
+  /** A subtype of a polymorphic base narrows the base's discriminator property to its own value. */
+  private discriminatorValueProperty(schema: ObjectSchema): PropertyModel[] {
+    if (schema.discriminatorValue === undefined) {
+      return [];
+    }
+    const base = (schema.parents?.all ?? []).find(
+      (parent): parent is ObjectSchema => (parent as ObjectSchema).discriminator !== undefined,
+    );
+    if (base?.discriminator === undefined || base.discriminator.property.schema === undefined) {
+      return [];
+    }
+    const property = base.discriminator.property;
+    return [
+      {
+        key: property.serializedName,
+        description: property.language.default.description ?? "",
+        type: { text: literal(schema.discriminatorValue), refs: [] },
+        optional: false,
+        readOnly: false,
+      },
+    ];
   }
 
   private declareProperty(owner: ObjectSchema, property: Property): PropertyModel {

@@ -9,7 +9,7 @@ import type { RemoteRenderingRestClient } from "./clientDefinitions";
 const loggedHeaderNames: string[] = ["MS-CV", "Retry-After", "WWW-Authenticate"];
 
 /**
- * Creates a RemoteRenderingRestClient.
+ * Creates a new RemoteRenderingRestClient.
  *
  * @param endpoint - Regional Remote Rendering endpoint including the scheme, for example https://remoterendering.westeurope.mixedreality.azure.com.
  * @param options - Pipeline and client options.

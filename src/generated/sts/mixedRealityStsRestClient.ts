@@ -9,7 +9,7 @@ import type { MixedRealityStsRestClient } from "./clientDefinitions";
 const loggedHeaderNames: string[] = ["MS-CV", "WWW-Authenticate", "X-MRC-CV"];
 
 /**
- * Creates a MixedRealityStsRestClient.
+ * Creates a new MixedRealityStsRestClient.
  *
  * @param endpoint - The token service endpoint, e.g. https://sts.mixedreality.azure.com.
  * @param options - Pipeline and client options.
