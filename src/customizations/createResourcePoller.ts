@@ -8,7 +8,7 @@ import { createHttpPoller } from "@azure/core-lro";
 import { linkAbortSignals } from "./abortSignals";
 import { logger } from "./logger";
 import type { PollDecision } from "./pollerState";
-import { retryAfterInSeconds } from "./pollerState";
+import { nextPollDelay } from "./pollerState";
 import type { PollerResumeState } from "./pollerResumeState";
 import { resourcePath, restoreStringFor, serializePollerState } from "./pollerResumeState";
 
@@ -56,6 +56,8 @@ export function createResourcePoller<TResource, TResult>(
   const { target, create, fetch, decide, intervalInMs, honourRetryAfter, abortSignal } = settings;
   const path = resourcePath(target);
   const label = `${target.kind} ${JSON.stringify(target.resourceId)}`;
+  // The wait core-lro uses between status requests, as far as Retry-After has changed it.
+  let delayInMs = intervalInMs;
 
   const toOperationResponse = (
     fetched: FetchedResource<TResource>,
@@ -63,9 +65,12 @@ export function createResourcePoller<TResource, TResult>(
   ): OperationResponse<FlatResponse<TResource, TResult>> => {
     const decision = decide(fetched.resource);
     const headers: Record<string, string> = {};
-    const seconds = useRetryAfter ? retryAfterInSeconds(fetched.retryAfter, Date.now()) : undefined;
-    if (seconds !== undefined) {
-      headers["retry-after"] = String(seconds);
+    if (useRetryAfter && decision.kind === "inProgress") {
+      const next = nextPollDelay(fetched.retryAfter, Date.now(), intervalInMs, delayInMs);
+      delayInMs = next.delayInMs;
+      if (next.retryAfterInSeconds !== undefined) {
+        headers["retry-after"] = String(next.retryAfterInSeconds);
+      }
     }
     const body: Record<string, unknown> = { provisioningState: provisioningStates[decision.kind] };
     if (decision.kind === "failed") {

@@ -41,8 +41,8 @@ export interface RenderingSessionPollerOptions {
 /** Polling options of beginConversion. */
 export interface AssetConversionPollerOptions {
   /**
-   * Milliseconds between status requests; defaults to 10000. A Retry-After header from the service
-   * replaces it, capped at 60 seconds.
+   * Milliseconds between status requests; defaults to 10000. A Retry-After header on a status
+   * response sets the next wait instead, capped at 60 seconds.
    */
   intervalInMs?: number;
 }

@@ -110,3 +110,33 @@ export function retryAfterInSeconds(header: string | undefined, nowInMs: number)
   }
   return Math.min(seconds, maxRetryAfterInMs / 1000);
 }
+
+/** What createResourcePoller tells core-lro about the next wait. */
+export interface PollDelay {
+  /** The Retry-After value (seconds) to hand to core-lro, if any. */
+  retryAfterInSeconds?: number;
+  /** The wait core-lro will use from then on. */
+  delayInMs: number;
+}
+
+/**
+ * The wait after a status response. core-lro keeps the last Retry-After it saw for every later wait,
+ * so once a service value has replaced the regular interval, a response without a usable value hands
+ * the regular interval back (in whole seconds, at least 1, as core-lro reads seconds).
+ */
+export function nextPollDelay(
+  serviceRetryAfter: string | undefined,
+  nowInMs: number,
+  intervalInMs: number,
+  currentDelayInMs: number,
+): PollDelay {
+  const seconds = retryAfterInSeconds(serviceRetryAfter, nowInMs);
+  if (seconds !== undefined) {
+    return { retryAfterInSeconds: seconds, delayInMs: seconds * 1000 };
+  }
+  if (currentDelayInMs !== intervalInMs) {
+    const back = Math.max(1, Math.ceil(intervalInMs / 1000));
+    return { retryAfterInSeconds: back, delayInMs: back * 1000 };
+  }
+  return { delayInMs: currentDelayInMs };
+}

@@ -127,10 +127,13 @@ describe("RemoteRenderingClient conversions", () => {
     const mock = mockConversion(conversionBody("c1", "NotStarted"), [
       [conversionBody("c1", "Running"), { "Retry-After": "3" }],
       [conversionBody("c1", "Running"), { "Retry-After": "86400" }],
+      conversionBody("c1", "Running"),
+      conversionBody("c1", "Running"),
       conversionBody("c1", "Succeeded"),
     ]);
     await drive(clock, tokenClient().beginConversion("c1", conversionSettings).pollUntilDone());
-    assert.deepEqual(gaps(mock.pollTimes), [3_000, 60_000]);
+    // Without a header the regular 10 s interval applies again.
+    assert.deepEqual(gaps(mock.pollTimes), [3_000, 60_000, 10_000, 10_000]);
   });
 
   it("ignores zero, negative and unreadable Retry-After values instead of hot-looping", async () => {

@@ -5,6 +5,7 @@ import {
   decideConversionPoll,
   decideSessionPoll,
   defaultSessionIntervalInMs,
+  nextPollDelay,
   retryAfterInSeconds,
 } from "../../src/customizations/pollerState";
 import {
@@ -81,6 +82,20 @@ describe("poller decisions", () => {
     ]) {
       assert.equal(retryAfterInSeconds(ignored, now), undefined, String(ignored));
     }
+  });
+});
+
+describe("nextPollDelay", () => {
+  it("uses the service's value, then hands the regular interval back when a response has none", () => {
+    const now = 0;
+    assert.deepEqual(nextPollDelay("5", now, 10_000, 10_000), { retryAfterInSeconds: 5, delayInMs: 5_000 });
+    assert.deepEqual(nextPollDelay(undefined, now, 10_000, 5_000), {
+      retryAfterInSeconds: 10,
+      delayInMs: 10_000,
+    });
+    assert.deepEqual(nextPollDelay(undefined, now, 10_000, 10_000), { delayInMs: 10_000 });
+    assert.deepEqual(nextPollDelay("0", now, 250, 250), { delayInMs: 250 });
+    assert.deepEqual(nextPollDelay(undefined, now, 250, 3_000), { retryAfterInSeconds: 1, delayInMs: 1_000 });
   });
 });
 
