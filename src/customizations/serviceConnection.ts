@@ -9,6 +9,8 @@ import { createCredentialTokenCache, isAccessToken, isKeyCredential } from "./cr
 import { loggedHeaderNames } from "./logger";
 import type { RemoteRenderingClientOptions } from "./options";
 import { createStsTokenExchange } from "./stsTokenExchange";
+import type { StsTokenExchange } from "./stsTokenExchange";
+import type { TokenCache } from "./tokenCache";
 import { validateAccountDomain, validateAccountId, validateServiceUrl } from "./validation";
 
 /** The REST API version this client is written against. */
@@ -33,6 +35,11 @@ export interface ServiceConnection {
   endpointUrl: URL;
   accountId: string;
 }
+
+/** The exchange of a client built with a ready access token: it never talks to a token service. */
+const noTokenService: StsTokenExchange = async () => {
+  throw new Error("This client was given an access token and has no token service to renew it.");
+};
 
 function withoutTrailingSlash(url: URL): string {
   return url.href.replace(/\/+$/, "");
@@ -93,19 +100,21 @@ export function connectToService(args: ServiceConnectionArguments): ServiceConne
     ],
   };
 
-  let stsUrl = "";
-  if (!isAccessToken(credential)) {
+  let tokens: TokenCache;
+  if (isAccessToken(credential)) {
+    tokens = createCredentialTokenCache(credential, { accountId, stsUrl: "", exchange: noTokenService });
+  } else {
     const stsText = authenticationEndpointUrl ?? `https://sts.${accountDomain ?? ""}`;
-    stsUrl = withoutTrailingSlash(
+    const stsUrl = withoutTrailingSlash(
       validateServiceUrl("options.authenticationEndpointUrl", stsText, { allowInsecureConnection }),
     );
+    const exchange = createStsTokenExchange({
+      stsUrl,
+      accountId,
+      clientOptions: { ...httpOptions, loggingOptions, allowInsecureConnection },
+    });
+    tokens = createCredentialTokenCache(credential, { accountId, stsUrl, exchange });
   }
-  const exchange = createStsTokenExchange({
-    stsUrl,
-    accountId,
-    clientOptions: { ...httpOptions, loggingOptions, allowInsecureConnection },
-  });
-  const tokens = createCredentialTokenCache(credential, { accountId, stsUrl, exchange });
 
   const client = createRemoteRenderingRestClient(endpoint, {
     ...httpOptions,
