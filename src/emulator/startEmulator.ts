@@ -9,7 +9,7 @@ import { resolveEmulatorConfig } from "./emulatorConfig";
 import type { EmulatorOptions, RunningEmulator } from "./emulatorOptions";
 import type { EmulatorRuntime } from "./emulatorRuntime";
 import { FaultInjector } from "./faultInjector";
-import { rawErrorAnswer } from "./rawAnswers";
+import { rawErrorAnswer, rawErrorStatus } from "./rawAnswers";
 import { createRandomSource } from "./randomSource";
 import { createRequestListener } from "./requestPipeline";
 import { createEmptyState } from "./state";
@@ -87,7 +87,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       socket.destroy();
       return;
     }
-    socket.end(rawErrorAnswer(newCorrelationVector(), error.code === "HPE_HEADER_OVERFLOW" ? 431 : 400));
+    socket.end(rawErrorAnswer(newCorrelationVector(), rawErrorStatus(error.code)));
   });
   await listen(server, config.port, config.host);
   const { port } = server.address() as AddressInfo;

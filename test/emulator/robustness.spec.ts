@@ -174,12 +174,21 @@ describe("emulator robustness (raw HTTP)", () => {
     assert.equal(preview.headers.get("api-supported-versions"), "2021-01-01-preview, 2021-01-01");
   });
 
-  it("answers bytes that are not HTTP with a 400 error_response and an MS-CV", async () => {
-    const reply = await rawExchange(harness.emulator.url, "this is not http\r\n\r\n");
+  it("answers bytes that are not HTTP (400) and unknown methods (405) with an error_response and an MS-CV", async () => {
+    const reply = await rawExchange(
+      harness.emulator.url,
+      "GET / HTTP/1.1\r\nno colon in this header\r\n\r\n",
+    );
     assert.match(reply, /^HTTP\/1\.1 400 /);
     assert.match(reply, /\r\nMS-CV: [A-Za-z0-9+/]{22}\.0\r\n/);
     const body = JSON.parse(reply.slice(reply.indexOf("\r\n\r\n") + 4)) as { error: { code: string } };
     assert.equal(body.error.code, "BadRequest");
+    const unknownMethod = await rawExchange(
+      harness.emulator.url,
+      `FROB /accounts/${harness.account.accountId}/sessions?api-version=2021-01-01 HTTP/1.1\r\nHost: x\r\n\r\n`,
+    );
+    assert.match(unknownMethod, /^HTTP\/1\.1 405 /);
+    assert.match(unknownMethod, /"code":"MethodNotAllowed"/);
     assert.equal((await track(harness.call("GET", "/sessions"))).status, 200);
   });
 
