@@ -13,7 +13,8 @@ import { OPERATION_HANDLERS } from "./operationTable";
 import { payloadTooLarge, readRequestBody } from "./requestBody";
 import { checkApiVersion, checkCredentials, checkPathParameters } from "./requestChecks";
 import { formatRequestLogLine } from "./requestLog";
-import { API_SUPPORTED_VERSIONS_HEADER, writeAnswer } from "./responseHeaders";
+import { SUPPORTED_API_VERSIONS, writeAnswer } from "./responseHeaders";
+import { baseUrlOf, splitRequestTarget } from "./requestTarget";
 import { matchRoute } from "./router";
 
 interface RequestNotes {
@@ -22,28 +23,8 @@ interface RequestNotes {
   reset: boolean;
 }
 
-function baseUrlOf(request: IncomingMessage, fallback: string): string {
-  const host = request.headers.host;
-  return host !== undefined && /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host)
-    ? `http://${host}`
-    : fallback;
-}
-
-/** Path and query of a request target, without resolving it as a URL ("//x" stays a path). */
-function splitRequestTarget(target: string): { pathname: string; searchParams: URLSearchParams } {
-  const withoutOrigin = target.replace(/^https?:\/\/[^/]*/i, "");
-  const queryStart = withoutOrigin.indexOf("?");
-  const pathname = queryStart < 0 ? withoutOrigin : withoutOrigin.slice(0, queryStart);
-  const query = queryStart < 0 ? "" : withoutOrigin.slice(queryStart + 1);
-  return { pathname: pathname === "" ? "/" : pathname, searchParams: new URLSearchParams(query) };
-}
-
-function sendError(
-  response: ServerResponse,
-  error: EmulatorHttpError,
-  extraHeaders: Record<string, string> = {},
-): void {
-  writeAnswer(response, error.status, error.toResponseBody(), { ...extraHeaders, ...error.headers });
+function sendError(response: ServerResponse, error: EmulatorHttpError): void {
+  writeAnswer(response, error.status, error.toResponseBody(), error.headers);
 }
 
 async function serve(
@@ -96,8 +77,9 @@ async function serve(
     );
   }
   const { operation, parameters } = route;
+  notes.apiVersion = url.searchParams.get("api-version") ?? undefined;
   if (operation !== "GetToken")
-    response.setHeader("api-supported-versions", API_SUPPORTED_VERSIONS_HEADER["api-supported-versions"]);
+    response.setHeader("api-supported-versions", SUPPORTED_API_VERSIONS.join(", "));
   const faults = decideFaults(runtime, operation, request.headers[FAULT_HEADER]);
   if (faults.response !== undefined) {
     notes.fault = faults.response.kind;
@@ -111,7 +93,6 @@ async function serve(
     if (injected !== undefined) throw injected;
   }
   if (faults.headerCreationFault !== undefined) notes.fault = faults.headerCreationFault.kind;
-  notes.apiVersion = url.searchParams.get("api-version") ?? undefined;
   const apiVersion = checkApiVersion(operation, url.searchParams);
   checkPathParameters(operation, parameters);
   const now = runtime.config.clock.now();

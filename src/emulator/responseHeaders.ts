@@ -5,8 +5,6 @@ import type { ServerResponse } from "node:http";
 export const SUPPORTED_API_VERSIONS: readonly string[] = ["2021-01-01-preview", "2021-01-01"];
 export const STS_API_VERSION = "2019-02-28-preview";
 
-export const API_SUPPORTED_VERSIONS_HEADER = { "api-supported-versions": SUPPORTED_API_VERSIONS.join(", ") };
-
 /** Cache headers the service sends on session lists and conversion polls. */
 export const NO_CACHE_HEADERS: Readonly<Record<string, string>> = {
   "Cache-Control": "no-store, no-cache",
