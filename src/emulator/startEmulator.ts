@@ -87,7 +87,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       socket.destroy();
       return;
     }
-    socket.end(rawErrorAnswer(newCorrelationVector(), rawErrorStatus(error.code)));
+    const correlationVector = newCorrelationVector();
+    const status = rawErrorStatus(error.code);
+    config.log?.(`${new Date().toISOString()} (unreadable request) ${status} ms-cv=${correlationVector}`);
+    socket.end(rawErrorAnswer(correlationVector, status));
   });
   await listen(server, config.port, config.host);
   const { port } = server.address() as AddressInfo;

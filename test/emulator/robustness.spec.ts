@@ -189,6 +189,7 @@ describe("emulator robustness (raw HTTP)", () => {
     );
     assert.match(unknownMethod, /^HTTP\/1\.1 405 /);
     assert.match(unknownMethod, /"code":"MethodNotAllowed"/);
+    assert.equal(harness.logs.filter((line) => line.includes("(unreadable request)")).length, 2);
     assert.equal((await track(harness.call("GET", "/sessions"))).status, 200);
   });
 
