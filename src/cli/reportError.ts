@@ -1,7 +1,6 @@
 // Turns any error a command raised into a message on stderr and an exit code. Service errors carry
 // the service's error code and the MS-CV correlation vector, which support needs to trace a call.
 import { CommanderError } from "commander";
-import { isRestError } from "@azure/core-rest-pipeline";
 import { ExitCode } from "./exitCodes";
 import { paint, type TerminalStyle } from "./output/terminalStyle";
 
@@ -19,6 +18,18 @@ export interface ErrorReport {
   readonly code?: string;
   readonly statusCode?: number;
   readonly msCv?: string;
+}
+
+/** The RestError shape of @azure/core-rest-pipeline, checked without loading that package. */
+interface RestErrorLike extends Error {
+  code?: string;
+  statusCode?: number;
+  details?: unknown;
+  response?: { headers: { get(name: string): string | undefined } };
+}
+
+function isRestError(error: unknown): error is RestErrorLike {
+  return error instanceof Error && error.name === "RestError";
 }
 
 function field(source: unknown, key: string): unknown {

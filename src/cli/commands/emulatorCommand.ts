@@ -1,8 +1,8 @@
 // `arr emulator [--port N] [--data FILE]`: runs the local emulator until Ctrl-C. It records its URL
 // and account in the temporary folder, so other `arr` commands without account settings use it.
 import { InvalidArgumentError, type Command } from "commander";
-import { startEmulator } from "../../emulator";
 import type { CommandContext } from "../commandContext";
+import { emulatorModule } from "../lazyModules";
 import { removeEmulatorRecord, writeEmulatorRecord } from "../connect/localEmulator";
 import { ExitCode } from "../exitCodes";
 import { formatDetails } from "../output/formatTable";
@@ -49,7 +49,7 @@ async function runEmulator(context: CommandContext): Promise<ExitCode> {
   const options = context.local<EmulatorCommandOptions>();
   let emulator;
   try {
-    emulator = await startEmulator({
+    emulator = await emulatorModule().startEmulator({
       port: options.port,
       host: options.host,
       ...(options.data !== undefined ? { dataFile: options.data } : {}),

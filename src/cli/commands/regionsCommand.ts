@@ -7,7 +7,7 @@ import {
   remoteRenderingRegions,
   type RegionProbe,
   type RemoteRenderingRegion,
-} from "../../index";
+} from "../../customizations/findClosestRegion";
 import { UsageError } from "../cliErrors";
 import type { CommandContext } from "../commandContext";
 import { ExitCode } from "../exitCodes";
@@ -99,7 +99,7 @@ async function regions(context: CommandContext): Promise<ExitCode> {
   const interrupt = new AbortController();
   const removeHandler = context.onInterrupt(() => interrupt.abort());
   const progress = context.progress();
-  progress.update(`Measuring the round trip to ${list.length} regions`);
+  progress.update(`Measuring the round trip to ${list.length} region${list.length === 1 ? "" : "s"}`);
   let result;
   try {
     result = await findClosestRegion({
@@ -110,6 +110,9 @@ async function regions(context: CommandContext): Promise<ExitCode> {
       abortSignal: interrupt.signal,
     });
   } catch (error) {
+    if (error instanceof TypeError || error instanceof RangeError) {
+      throw new UsageError(`--regions-file ${options.regionsFile ?? ""}: ${error.message}`);
+    }
     if (interrupt.signal.aborted) {
       progress.stop();
       context.note("Interrupted: stopped measuring.");

@@ -1,10 +1,11 @@
 // `arr session keep-alive ID [--every MINUTES] [--by MINUTES] [--stop-on-exit]`: renews the lease
 // until Ctrl-C (or SIGTERM), then leaves the session running, or stops it with --stop-on-exit.
 // Each renewal prints a line (with --json, one JSON object per line).
-import { keepSessionAlive, type RenderingSession } from "../../index";
+import type { RenderingSession } from "../../index";
 import { OperationFailedError } from "../cliErrors";
 import type { CommandContext } from "../commandContext";
 import { ExitCode } from "../exitCodes";
+import { clientLibrary } from "../lazyModules";
 import { sessionView } from "../output/sessionView";
 
 interface KeepAliveOptions {
@@ -37,7 +38,7 @@ export async function keepAlive(context: CommandContext, sessionId: string): Pro
         context.print(`Renewed session ${sessionId}: lease ${view.maxLeaseTimeInMinutes} minutes${ends}.\n`);
       }
     };
-    const keeper = keepSessionAlive(client, sessionId, {
+    const keeper = clientLibrary().keepSessionAlive(client, sessionId, {
       intervalInMs: every * 60_000,
       extensionInMinutes: by,
       endSessionOnStop: stopOnExit,

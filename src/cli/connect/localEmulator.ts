@@ -6,7 +6,7 @@
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startEmulator } from "../../emulator";
+import { emulatorModule } from "../lazyModules";
 
 /** What `arr emulator` records about itself for other commands. */
 export interface EmulatorRecord {
@@ -109,7 +109,12 @@ export async function connectLocalEmulator(options: ConnectLocalEmulatorOptions)
     return { ...running, close: async () => undefined };
   }
   const dataFile = commandEmulatorDataFile();
-  const emulator = await startEmulator({ port: 0, host: "127.0.0.1", dataFile, logger: () => undefined });
+  const emulator = await emulatorModule().startEmulator({
+    port: 0,
+    host: "127.0.0.1",
+    dataFile,
+    logger: () => undefined,
+  });
   const account = emulator.accounts[0];
   if (account === undefined) throw new Error("The emulator started without an account.");
   options.note(

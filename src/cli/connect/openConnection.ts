@@ -1,10 +1,10 @@
 // Builds the RemoteRenderingClient for a command: for a configured account (key or Microsoft Entra
 // ID), or for a local emulator when nothing is configured.
-import { DefaultAzureCredential } from "@azure/identity";
-import { AzureKeyCredential, RemoteRenderingClient } from "../../index";
+import type { RemoteRenderingClient } from "../../index";
 import { UsageError } from "../cliErrors";
 import type { ConnectionTarget, ServiceTarget } from "../config/resolveConnection";
 import { LOCAL_ACCOUNT_DOMAIN } from "../config/resolveConnection";
+import { clientLibrary, identityModule } from "../lazyModules";
 import { connectLocalEmulator } from "./localEmulator";
 
 export interface Connection {
@@ -50,11 +50,12 @@ export function createServiceClient(target: ServiceTarget): RemoteRenderingClien
       : {}),
     ...(target.allowInsecureConnection ? { allowInsecureConnection: true } : {}),
   };
+  const { AzureKeyCredential, RemoteRenderingClient } = clientLibrary();
   try {
     const credential =
       target.accountKey !== undefined
         ? new AzureKeyCredential(target.accountKey)
-        : new DefaultAzureCredential();
+        : new (identityModule().DefaultAzureCredential)();
     return new RemoteRenderingClient(
       target.endpoint,
       target.accountId,

@@ -1,4 +1,4 @@
-// Runs the `arr` command line as a child process (`node --import tsx src/cli/main.ts`), the way a
+// Runs the `arr` command line as a child process (`node --require tsx/cjs src/cli/main.ts`), the way a
 // user runs it, with a clean environment: no ARR_* variables leak in from the test runner, and
 // TMPDIR points at a folder of the test's own so the emulator record and data files stay isolated.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -57,7 +57,7 @@ function childEnvironment(options: ArrOptions): NodeJS.ProcessEnv {
 }
 
 export function spawnArr(args: readonly string[], options: ArrOptions): ArrProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", MAIN, ...args], {
+  const child = spawn(process.execPath, ["--require", "tsx/cjs", MAIN, ...args], {
     cwd: repoRoot,
     env: childEnvironment(options),
     stdio: ["ignore", "pipe", "pipe"],
