@@ -114,7 +114,7 @@ describe("arr emulator and the local default", function () {
     const started = await runArr(["session", "start", "--id", "own-1", "--no-wait"], { tmpDir: tmp.dir });
     assert.equal(started.code, 0, show(started));
     const dataFile = /\(data in (.+)\)\. Run `arr emulator`/.exec(started.stderr)?.[1];
-    assert.ok(dataFile?.startsWith(tmp.dir), show(started));
+    assert.ok(dataFile !== undefined && dataFile.startsWith(tmp.dir), show(started));
     assert.match(started.stderr, /^No account configured: using a local emulator started for this command/);
     assert.ok(existsSync(dataFile));
 
