@@ -1,6 +1,7 @@
 // The two AutoRest runs the generator tests share. Both start as soon as either is asked for, so
 // they overlap; each runs once per test process.
 import { copyFileSync, existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { ProcessResult } from "./runAutorest";
 import {
@@ -117,16 +118,31 @@ async function regenerate(): Promise<RegenerationRun> {
 let fixtureRun: Promise<FixtureRun> | undefined;
 let regenerationRun: Promise<RegenerationRun> | undefined;
 
-/** Starts both runs (once). */
+/**
+ * Whether AutoRest already downloaded its core and modeler (into ~/.autorest). On a fresh machine
+ * the first run installs them, and two runs installing at once would race.
+ */
+function autorestIsInstalled(): boolean {
+  const home = path.join(os.homedir(), ".autorest");
+  return (
+    existsSync(path.join(home, "@autorest_core@3.10.9")) &&
+    existsSync(path.join(home, "@autorest_modelerfour@4.27.3"))
+  );
+}
+
+/** Starts both runs (once): side by side when AutoRest is installed, one after the other otherwise. */
 export function startGenerationRuns(): void {
-  if (fixtureRun === undefined) {
-    fixtureRun = generateFixtures();
-    // Handled where it is awaited; this only keeps an unawaited failure from crashing the process.
-    fixtureRun.catch(() => undefined);
-  }
   if (regenerationRun === undefined) {
     regenerationRun = regenerate();
+    // Handled where it is awaited; this only keeps an unawaited failure from crashing the process.
     regenerationRun.catch(() => undefined);
+  }
+  if (fixtureRun === undefined) {
+    const previous = regenerationRun;
+    fixtureRun = autorestIsInstalled()
+      ? generateFixtures()
+      : previous.then(generateFixtures, generateFixtures);
+    fixtureRun.catch(() => undefined);
   }
 }
 
