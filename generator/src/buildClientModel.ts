@@ -3,11 +3,7 @@
 import { SchemaType } from "@autorest/codemodel";
 import type {
   CodeModel,
-  ConstantSchema,
   HttpHeader,
-  HttpParameter,
-  HttpRequest,
-  HttpResponse,
   Operation,
   Parameter,
   Request,
@@ -18,20 +14,24 @@ import type {
 import type {
   BodyModel,
   ClientModel,
-  CredentialsModel,
-  HostModel,
   HttpMethod,
   OperationModel,
-  PagingModel,
   ParameterModel,
-  PathModel,
-  PathParameterModel,
   ResponseHeaderModel,
   ResponseModel,
-  TypeRef,
 } from "./clientModel";
+import { clientNameOf, apiVersionOf, credentialsOf, hostOf, keyHeaderNamesOf } from "./clientSettings";
+import {
+  describe,
+  httpOf,
+  isApiVersion,
+  requestHttpOf,
+  responseHttpOf,
+  serializedName,
+} from "./codeModelAccess";
 import type { EmitterOptions } from "./emitterOptions";
-import { operationTypeName, parameterIdentifier, pascalCase } from "./names";
+import { operationTypeName } from "./names";
+import { groupByPath, mergeByStatus, pagingOf, pathParametersOf, unionOf } from "./operationParts";
 import { TypeCollector } from "./typeCollector";
 
 const httpMethods: readonly HttpMethod[] = [
@@ -51,52 +51,10 @@ const synthesizedHeaderOrigins: ReadonlySet<string> = new Set([
   "modelerfour:synthesized/content-type",
 ]);
 
-function httpOf(parameter: Parameter): HttpParameter | undefined {
-  return parameter.protocol.http as HttpParameter | undefined;
-}
-
-function requestHttpOf(request: Request): HttpRequest & { knownMediaType?: string; mediaTypes?: string[] } {
-  const http = request.protocol.http as (HttpRequest & { mediaTypes?: string[] }) | undefined;
-  if (http === undefined) {
-    throw new Error("A request of the code model has no HTTP protocol information");
-  }
-  return http;
-}
-
-function responseHttpOf(response: Response): HttpResponse {
-  const http = response.protocol.http as HttpResponse | undefined;
-  if (http === undefined) {
-    throw new Error("A response of the code model has no HTTP protocol information");
-  }
-  return http;
-}
-
-function serializedName(parameter: Parameter): string {
-  const name: unknown = parameter.language.default.serializedName;
-  return typeof name === "string" && name.length > 0 ? name : parameter.language.default.name;
-}
-
-function isApiVersion(parameter: Parameter): boolean {
-  return (
-    httpOf(parameter)?.in === "query" &&
-    (parameter.origin === "modelerfour:synthesized/api-version" ||
-      serializedName(parameter) === "api-version")
-  );
-}
-
-function describe(parameter: { language: { default: { description?: string } } }): string {
-  return parameter.language.default.description ?? "";
-}
-
-/** The client's name: the title in PascalCase, with `RestClient` in place of a trailing `Client`. */
-export function clientNameOf(codeModel: CodeModel): string {
-  const title = pascalCase(codeModel.language.default.name || codeModel.info.title);
-  return `${title.replace(/Client$/, "")}RestClient`;
-}
-
 class ClientModelBuilder {
   private readonly inputs: TypeCollector;
   private readonly outputs: TypeCollector;
+  /** Header names the spec declares (lower-cased -> as written), for the logging allowlist. */
   private readonly loggedHeaders = new Map<string, string>();
 
   constructor(
@@ -117,91 +75,26 @@ class ClientModelBuilder {
     const operations = this.codeModel.operationGroups.flatMap((group) =>
       group.operations.map((operation) => this.operation(group.language.default.name, operation)),
     );
-    const forbidden = new Set(["authorization", ...this.keyHeaderNames().map((name) => name.toLowerCase())]);
+    const secret = new Set([
+      "authorization",
+      ...keyHeaderNamesOf(this.codeModel).map((name) => name.toLowerCase()),
+    ]);
     const loggedHeaderNames = [...this.loggedHeaders.entries()]
-      .filter(([lower]) => !forbidden.has(lower))
+      .filter(([lower]) => !secret.has(lower))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([, name]) => name);
     return {
       clientName: clientNameOf(this.codeModel),
       description: this.codeModel.info.description ?? "",
-      apiVersion: this.apiVersion(),
-      host: this.host(),
+      apiVersion: apiVersionOf(this.codeModel),
+      host: hostOf(this.codeModel),
       userAgent: this.options.userAgent,
       loggedHeaderNames,
-      credentials: this.credentials(),
+      credentials: credentialsOf(this.codeModel, this.options),
       operations,
       paths: groupByPath(operations),
       inputModels: this.inputs.declarations(),
       outputModels: this.outputs.declarations(),
-    };
-  }
-
-  private allParameters(): Parameter[] {
-    const operations = this.codeModel.operationGroups.flatMap((group) => group.operations);
-    return [
-      ...(this.codeModel.globalParameters ?? []),
-      ...operations.flatMap((operation) => [
-        ...(operation.parameters ?? []),
-        ...(operation.requests ?? []).flatMap((request) => request.parameters ?? []),
-      ]),
-    ];
-  }
-
-  private apiVersion(): string | undefined {
-    const parameter = this.allParameters().find(isApiVersion);
-    if (parameter === undefined) {
-      return undefined;
-    }
-    if (parameter.schema.type === SchemaType.Constant) {
-      const value: unknown = (parameter.schema as ConstantSchema).value.value;
-      return String(value);
-    }
-    const versions = this.codeModel.operationGroups.flatMap((group) =>
-      group.operations.flatMap((operation) => operation.apiVersions ?? []),
-    );
-    return versions[0]?.version;
-  }
-
-  private host(): HostModel {
-    const hostParameters = (this.codeModel.globalParameters ?? []).filter(
-      (parameter) => httpOf(parameter)?.in === "uri",
-    );
-    const firstRequest = this.codeModel.operationGroups[0]?.operations[0]?.requests?.[0];
-    const template = firstRequest === undefined ? "{$host}" : requestHttpOf(firstRequest).uri;
-    return {
-      template,
-      parameters: hostParameters.map((parameter) => {
-        const name = serializedName(parameter);
-        const defaultValue: unknown = parameter.clientDefaultValue;
-        return {
-          name,
-          identifier: parameterIdentifier(name === "$host" ? name : parameter.language.default.name),
-          description: describe(parameter),
-          defaultValue:
-            typeof defaultValue === "string" && defaultValue.length > 0 ? defaultValue : undefined,
-        };
-      }),
-    };
-  }
-
-  private keyHeaderNames(): string[] {
-    return (this.codeModel.security.schemes ?? [])
-      .filter((scheme) => scheme.type === "Key")
-      .map((scheme) => (scheme as { name?: unknown }).name)
-      .filter((name): name is string => typeof name === "string");
-  }
-
-  private credentials(): CredentialsModel | undefined {
-    if (!this.options.addCredentials) {
-      return undefined;
-    }
-    const specScopes = (this.codeModel.security.schemes ?? [])
-      .filter((scheme) => scheme.type === "OAuth2")
-      .flatMap((scheme) => ((scheme as { scopes?: unknown }).scopes as string[] | undefined) ?? []);
-    return {
-      scopes: this.options.credentialScopes ?? specScopes,
-      apiKeyHeaderName: this.options.credentialKeyHeaderName ?? this.keyHeaderNames()[0],
     };
   }
 
@@ -237,10 +130,10 @@ class ClientModelBuilder {
       queryParameters: this.parametersIn("query", unique),
       headerParameters: this.parametersIn("header", unique),
       body: this.body(operation, requests),
-      responses: [
+      responses: mergeByStatus([
         ...(operation.responses ?? []).flatMap((response) => this.responses(name, response, true)),
         ...(operation.exceptions ?? []).flatMap((response) => this.responses(name, response, false)),
-      ],
+      ]),
       paging: pagingOf(operation),
     };
   }
@@ -326,63 +219,6 @@ class ClientModelBuilder {
     }
     return [...byName.values()];
   }
-}
-
-function unionOf(types: readonly TypeRef[]): TypeRef {
-  const texts = [...new Set(types.map((type) => type.text))];
-  return { text: texts.join(" | "), refs: [...new Set(types.flatMap((type) => type.refs))] };
-}
-
-function pathParametersOf(
-  operationName: string,
-  path: string,
-  parameters: readonly Parameter[],
-): PathParameterModel[] {
-  const placeholders = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] ?? "");
-  return placeholders.map((placeholder) => {
-    const parameter = parameters.find(
-      (candidate) => httpOf(candidate)?.in === "path" && serializedName(candidate) === placeholder,
-    );
-    if (parameter === undefined) {
-      throw new Error(
-        `Operation ${operationName}: path ${path} has {${placeholder}} but no such path parameter`,
-      );
-    }
-    return {
-      identifier: parameterIdentifier(parameter.language.default.name),
-      serializedName: placeholder,
-      description: describe(parameter),
-    };
-  });
-}
-
-function pagingOf(operation: Operation): PagingModel | undefined {
-  const pageable = operation.extensions?.["x-ms-pageable"] as
-    | { itemName?: unknown; nextLinkName?: unknown }
-    | undefined;
-  if (pageable === undefined || pageable === null) {
-    return undefined;
-  }
-  const itemName =
-    typeof pageable.itemName === "string" && pageable.itemName !== "" ? pageable.itemName : "value";
-  const nextLinkName =
-    typeof pageable.nextLinkName === "string" && pageable.nextLinkName !== ""
-      ? pageable.nextLinkName
-      : undefined;
-  return { itemName, nextLinkName };
-}
-
-function groupByPath(operations: readonly OperationModel[]): PathModel[] {
-  const paths = new Map<string, OperationModel[]>();
-  for (const operation of operations) {
-    const list = paths.get(operation.path) ?? [];
-    list.push(operation);
-    paths.set(operation.path, list);
-  }
-  return [...paths.entries()].map(([path, list]) => {
-    const first = list[0] as OperationModel;
-    return { path, interfaceName: first.name, pathParameters: first.pathParameters, operations: list };
-  });
 }
 
 /** Builds the ClientModel of one code model. */

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { RegenerationRun } from "./generationRuns";
+import { assertGeneratedSource } from "./generatedSourceChecks";
 import { regeneration, startGenerationRuns } from "./generationRuns";
 import { repositoryRoot, tail } from "./runAutorest";
 
@@ -48,5 +49,11 @@ describe("generator: npm run generate reproduces src/generated", function () {
         ),
     );
     assert.deepEqual(different, [], "files that differ from a fresh generation");
+  });
+
+  it("commits only files with the generated header, prettier formatting and no `any`", async function () {
+    for (const file of listFiles(committedRoot)) {
+      await assertGeneratedSource(file, readFileSync(path.join(committedRoot, file), "utf8"));
+    }
   });
 });
