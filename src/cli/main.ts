@@ -9,7 +9,8 @@ import { terminalStyle } from "./output/terminalStyle";
 /** Runs `arr` with the given arguments (without "node" and the script) and returns the exit code. */
 export async function runCli(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const state: RunState = { exitCode: ExitCode.Success };
-  const program = createProgram(io, state);
+  const json = args.includes("--json");
+  const program = createProgram(io, state, { jsonErrors: json });
   try {
     await program.parseAsync([...args], { from: "user" });
     return state.exitCode;
@@ -22,7 +23,6 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<ExitCo
       return helpOrVersion && error.exitCode === 0 ? ExitCode.Success : ExitCode.Usage;
     }
     const report = describeError(error);
-    const json = args.includes("--json");
     io.stderr.write(
       json ? errorReportJson(report) : formatErrorReport(report, terminalStyle(io.stderr, io.env)),
     );

@@ -10,7 +10,8 @@ import { registerEmulatorCommand } from "./commands/emulatorCommand";
 import { registerRegionsCommand } from "./commands/regionsCommand";
 import { registerSessionCommands } from "./commands/sessionCommands";
 import { EXIT_CODE_HELP } from "./exitCodeHelp";
-import type { ExitCode } from "./exitCodes";
+import { ExitCode } from "./exitCodes";
+import { errorReportJson } from "./reportError";
 
 /** Shared by a run's actions: the exit code an action chose without throwing. */
 export interface RunState {
@@ -31,7 +32,12 @@ function packageVersion(): string {
   }
 }
 
-export function createProgram(io: CliIo, state: RunState): Command {
+export interface CreateProgramOptions {
+  /** Usage errors as one JSON object on stderr (--json anywhere on the command line). */
+  jsonErrors?: boolean;
+}
+
+export function createProgram(io: CliIo, state: RunState, options: CreateProgramOptions = {}): Command {
   const program = new Command("arr");
   program
     .description(
@@ -44,8 +50,14 @@ export function createProgram(io: CliIo, state: RunState): Command {
     .configureOutput({
       writeOut: (text) => void io.stdout.write(text),
       writeErr: (text) => void io.stderr.write(text),
+      outputError: (text, write) =>
+        write(
+          options.jsonErrors
+            ? errorReportJson({ exitCode: ExitCode.Usage, message: text.trim().replace(/^error: /, "") })
+            : text,
+        ),
     })
-    .showHelpAfterError("(add --help for usage)")
+    .showHelpAfterError(options.jsonErrors ? false : "(add --help for usage)")
     .exitOverride()
     .addHelpText("after", EXIT_CODE_HELP);
 

@@ -126,6 +126,18 @@ describe("arr usage", function () {
     });
   });
 
+  it("reports usage errors as one JSON object on stderr with --json", async () => {
+    const result = await run(["session", "start", "--json", "--size", "huge"]);
+    assert.equal(result.code, 2, show(result));
+    assert.equal(result.stdout, "");
+    assert.deepEqual(JSON.parse(result.stderr), {
+      error: {
+        exitCode: 2,
+        message: "option '--size <size>' argument 'huge' is invalid. Expected standard or premium.",
+      },
+    });
+  });
+
   it("shows the subcommands with the usage code when a command group is called alone", async () => {
     const result = await run(["session"]);
     assert.equal(result.code, 2, show(result));
