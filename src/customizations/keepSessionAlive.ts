@@ -4,6 +4,7 @@
 // lease never shrinks. `await using` stops it (and ends the session with `endSessionOnStop`).
 import type { AbortSignalLike } from "@azure/abort-controller";
 import type { RenderingSession, UpdateSessionSettings } from "./renderingSession";
+import { validateResourceId } from "./validation";
 
 /** The client methods the keep-alive uses (a RemoteRenderingClient has them). */
 export interface KeepSessionAliveClient {
@@ -75,9 +76,7 @@ export function keepSessionAlive(
       `extensionInMinutes must be an integer from 1 to ${MAX_LEASE_IN_MINUTES}; got ${extensionInMinutes}.`,
     );
   }
-  if (typeof sessionId !== "string" || sessionId.length === 0) {
-    throw new TypeError("sessionId must be a non-empty string.");
-  }
+  validateResourceId("sessionId", sessionId);
 
   const requests = new AbortController();
   let renewals = 0;
@@ -177,8 +176,12 @@ export function keepSessionAlive(
   };
 }
 
-/** A refusal that retrying will not fix: a 4xx other than 408 (timeout) and 429 (throttling). */
+/**
+ * A failure that retrying will not fix: a 4xx answer other than 408 (timeout) and 429 (throttling),
+ * or an argument the client refused before sending (TypeError, RangeError).
+ */
 function isLastingFailure(error: unknown): boolean {
+  if (error instanceof TypeError || error instanceof RangeError) return true;
   const status =
     typeof error === "object" && error !== null ? (error as { statusCode?: unknown }).statusCode : undefined;
   return typeof status === "number" && status >= 400 && status < 500 && status !== 408 && status !== 429;

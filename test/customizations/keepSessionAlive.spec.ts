@@ -252,9 +252,11 @@ describe("keepSessionAlive", function () {
         message: /extensionInMinutes must be an integer from 1 to 1440/,
       });
     }
-    assert.throws(() => keepSessionAlive(client, "", {}), {
-      name: "TypeError",
-      message: /sessionId must be a non-empty string/,
-    });
+    for (const sessionId of ["", "no spaces", "x".repeat(257)]) {
+      assert.throws(() => keepSessionAlive(client, sessionId, {}), {
+        name: "RangeError",
+        message: /sessionId must be 1 to 256 letters, digits, '-' or '_'/,
+      });
+    }
   });
 });
