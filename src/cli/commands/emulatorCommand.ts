@@ -68,6 +68,14 @@ async function runEmulator(context: CommandContext): Promise<ExitCode> {
   }
   const account = emulator.accounts[0];
   if (account === undefined) throw new Error("The emulator started without an account.");
+  // Listen for Ctrl-C before announcing anything: a signal sent right after the announcement must
+  // not find the default handler (which would end the process without cleaning up).
+  const interrupted = new Promise<void>((resolve) => {
+    const remove = context.onInterrupt(() => {
+      remove();
+      resolve();
+    });
+  });
   await writeEmulatorRecord({
     url: emulator.url,
     pid: process.pid,
@@ -99,12 +107,7 @@ async function runEmulator(context: CommandContext): Promise<ExitCode> {
     );
   }
 
-  await new Promise<void>((resolve) => {
-    const remove = context.onInterrupt(() => {
-      remove();
-      resolve();
-    });
-  });
+  await interrupted;
   await removeEmulatorRecord(process.pid);
   await emulator.close();
   context.note("Emulator stopped.");

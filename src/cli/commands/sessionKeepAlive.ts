@@ -46,12 +46,13 @@ export async function keepAlive(context: CommandContext, sessionId: string): Pro
       onError: (error) =>
         context.note(`Renewal failed, trying again in ${every} minutes: ${(error as Error).message}`),
     });
+    // Listen for Ctrl-C before saying it ends the keep-alive.
+    const removeHandler = context.onInterrupt(() => void keeper.stop());
     if (!context.json) {
       context.note(
         `Keeping session ${sessionId} alive: +${by} minutes every ${every} minutes. Ctrl-C to end.`,
       );
     }
-    const removeHandler = context.onInterrupt(() => void keeper.stop());
     const outcome = await keeper.done.finally(removeHandler);
 
     if (outcome.reason === "stopped") {
