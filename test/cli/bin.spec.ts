@@ -36,17 +36,26 @@ describe("bin/arr.js", () => {
       path.join(tmp.dir, "dist", "cli", "main.js"),
       "exports.main = () => process.stdout.write(JSON.stringify(process.argv.slice(2)));\n",
     );
-    const result = spawnSync(process.execPath, [path.join(tmp.dir, "bin", "arr.js"), "session", "list", "--json"], {
-      encoding: "utf8",
-    });
+    const result = spawnSync(
+      process.execPath,
+      [path.join(tmp.dir, "bin", "arr.js"), "session", "list", "--json"],
+      {
+        encoding: "utf8",
+      },
+    );
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual(JSON.parse(result.stdout), ["session", "list", "--json"]);
   });
 
   it("says how to build when dist/ is missing", () => {
-    const result = spawnSync(process.execPath, [path.join(tmp.dir, "bin", "arr.js"), "--help"], { encoding: "utf8" });
+    const result = spawnSync(process.execPath, [path.join(tmp.dir, "bin", "arr.js"), "--help"], {
+      encoding: "utf8",
+    });
     assert.equal(result.status, 1);
-    assert.match(result.stderr, /arr: the command line is not built yet \(.*dist[/\\]cli[/\\]main\.js is missing\)/);
+    assert.match(
+      result.stderr,
+      /arr: the command line is not built yet \(.*dist[/\\]cli[/\\]main\.js is missing\)/,
+    );
     assert.match(result.stderr, /Run `npm install` \(which builds it\) or `npm run build`/);
   });
 });
