@@ -4,6 +4,7 @@
 import http from "node:http";
 import https from "node:https";
 import { performance } from "node:perf_hooks";
+import { remoteRenderingEndpoint } from "./remoteRenderingEndpoint";
 
 /** A region of the Remote Rendering service and its REST endpoint. */
 export interface RemoteRenderingRegion {
@@ -16,7 +17,7 @@ export interface RemoteRenderingRegion {
 }
 
 function region(name: string, displayName: string): RemoteRenderingRegion {
-  return { name, displayName, endpoint: `https://remoterendering.${name}.mixedreality.azure.com` };
+  return { name, displayName, endpoint: remoteRenderingEndpoint(name) };
 }
 
 /** The regions in which the service accepted sessions (as published before its retirement). */
