@@ -45,6 +45,9 @@ export async function openConnection(
 /** A client for a resolved target; invalid settings become usage errors (nothing is sent). */
 export function createServiceClient(target: ServiceTarget): RemoteRenderingClient {
   const options = {
+    // A command line should not go quiet for long: three retries of 429/5xx answers and network
+    // errors, the exponential delays starting at 0.5 s and capped at 5 s (Retry-After still applies).
+    retryOptions: { maxRetries: 3, retryDelayInMs: 500, maxRetryDelayInMs: 5000 },
     ...(target.authenticationEndpoint !== undefined
       ? { authenticationEndpointUrl: target.authenticationEndpoint }
       : {}),
