@@ -1,5 +1,4 @@
 // Public entry point of remote-rendering-client. Explicit named exports only.
-export {};
 
 // RemoteRenderingClient and its types.
 export { RemoteRenderingClient } from "./customizations/remoteRenderingClient";

@@ -3,6 +3,7 @@
 // for a host named by a response (a @nextLink, a redirect), and retries once after a 401 with a
 // fresh token.
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
+import { RestError, isRestError } from "@azure/core-rest-pipeline";
 import { logger } from "./logger";
 import type { TokenCache } from "./tokenCache";
 
@@ -40,6 +41,35 @@ export function hasOrigin(url: string, allowedOrigin: string): boolean {
   }
 }
 
+/** Network error codes that the pipeline's retry policy retries. */
+const retriedNetworkErrorCodes = new Set([
+  "ETIMEDOUT",
+  "ESOCKETTIMEDOUT",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOENT",
+  "ENOTFOUND",
+]);
+
+/**
+ * The error to throw when no token could be had. The token exchange has already retried with its own
+ * pipeline, so the rendering request's retry policy (around this policy) must not retry it again: a
+ * network failure of the token service is rethrown as a RestError with code "TokenExchangeFailed", the
+ * original kept as `cause`. Other errors (HTTP errors, aborts, credential errors) pass unchanged.
+ */
+export function tokenAcquisitionError(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (!(error instanceof Error) || typeof code !== "string" || !retriedNetworkErrorCodes.has(code)) {
+    return error;
+  }
+  const wrapped = new RestError(`Could not get an access token from the token service: ${error.message}`, {
+    code: "TokenExchangeFailed",
+    ...(isRestError(error) && error.request !== undefined ? { request: error.request } : {}),
+  });
+  wrapped.cause = error;
+  return wrapped;
+}
+
 /** Creates the authentication policy (add it in the "Sign" phase, after retries and redirects). */
 export function remoteRenderingAuthenticationPolicy(
   settings: RemoteRenderingAuthenticationPolicySettings,
@@ -52,7 +82,9 @@ export function remoteRenderingAuthenticationPolicy(
         throw foreignOriginError(request.url, allowedOrigin);
       }
       try {
-        const token = await tokens.getToken({ abortSignal: request.abortSignal });
+        const token = await tokens
+          .getToken({ abortSignal: request.abortSignal })
+          .catch((error: unknown) => Promise.reject(tokenAcquisitionError(error)));
         request.headers.set("Authorization", `Bearer ${token}`);
         const response = await next(request);
         if (response.status !== 401 || !tokens.invalidate(token)) {
@@ -62,7 +94,9 @@ export function remoteRenderingAuthenticationPolicy(
           `The service refused the access token (HTTP 401, MS-CV ${response.headers.get("ms-cv") ?? "none"}); ` +
             `retrying once with a new token.`,
         );
-        const fresh = await tokens.getToken({ abortSignal: request.abortSignal });
+        const fresh = await tokens
+          .getToken({ abortSignal: request.abortSignal })
+          .catch((error: unknown) => Promise.reject(tokenAcquisitionError(error)));
         request.headers.set("Authorization", `Bearer ${fresh}`);
         return await next(request);
       } finally {

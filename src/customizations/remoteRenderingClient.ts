@@ -22,6 +22,10 @@ import type {
   UpdateSessionOptions,
 } from "./options";
 import type { RenderingSession, RenderingSessionSettings, UpdateSessionSettings } from "./renderingSession";
+import { keepSessionAlive } from "./keepSessionAlive";
+import type { KeepSessionAliveOptions, SessionKeepAlive } from "./keepSessionAlive";
+import { openRenderingSession } from "./openRenderingSession";
+import type { OpenRenderingSessionOptions, RenderingSessionScope } from "./openRenderingSession";
 import { connectToService } from "./serviceConnection";
 import { ServiceRequests, requestParameters } from "./serviceRequests";
 import { validateMaxLeaseTime, validateResourceId } from "./validation";
@@ -134,6 +138,26 @@ export class RemoteRenderingClient {
   /** Lists the sessions of the account that are not stopped; iterate it, or use byPage(). */
   listSessions(options?: ListSessionsOptions): PagedAsyncIterableIterator<RenderingSession> {
     return this.requests.listSessions(requestParameters(options, options?.abortSignal));
+  }
+
+  /**
+   * Renews the lease of a session until `stop()` (or disposal with `await using`); see
+   * {@link keepSessionAlive}. The session keeps running afterwards unless `endSessionOnStop` is set.
+   */
+  keepSessionAlive(sessionId: string, options?: KeepSessionAliveOptions): SessionKeepAlive {
+    return keepSessionAlive(this, sessionId, options);
+  }
+
+  /**
+   * Starts a session, waits until it is Ready, and returns a scope that ends it when disposed:
+   * `await using scope = await client.openSession(id, settings)`; see {@link openRenderingSession}.
+   */
+  openSession(
+    sessionId: string,
+    settings: RenderingSessionSettings,
+    options?: OpenRenderingSessionOptions,
+  ): Promise<RenderingSessionScope> {
+    return openRenderingSession(this, sessionId, settings, options);
   }
 
   /**

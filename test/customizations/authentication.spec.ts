@@ -144,6 +144,28 @@ describe("RemoteRenderingClient authentication", () => {
     assert.equal(error.request?.headers.get("authorization"), undefined);
   });
 
+  it("does not multiply retries when the token service cannot be reached", async () => {
+    // fastRetry allows 2 retries: the exchange tries 3 times, and the rendering request's own retry
+    // policy must not start the exchange again (that made 9 attempts, and ~25 s with default delays).
+    let attempts = 0;
+    nock(stsUrl)
+      .get(`/Accounts/${accountId}/token`)
+      .query(true)
+      .times(20)
+      .replyWithError(
+        Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) as unknown as string,
+      )
+      .on("request", () => (attempts += 1));
+    const service = nock(endpoint).get(`${sessionsPath}/s1`).query(true).reply(200, {});
+    const error = await rejectionOf(keyClient().getSession("s1"));
+    assert.ok(isRestError(error));
+    assert.equal(error.code, "TokenExchangeFailed");
+    assert.match(error.message, /Could not get an access token from the token service: .*ECONNREFUSED/);
+    assert.equal((error.cause as { code?: string } | undefined)?.code, "ECONNREFUSED");
+    assert.equal(attempts, 3);
+    assert.equal(service.isDone(), false);
+  });
+
   it("reads the key at each exchange, so AzureKeyCredential.update() takes effect", async () => {
     const sts = mockSts([freshJwt("a"), freshJwt("b")]);
     mockGetSession(3, [200, 401, 200]);

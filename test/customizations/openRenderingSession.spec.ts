@@ -60,6 +60,31 @@ describe("openRenderingSession", function () {
     clock.advance(10_000);
   }
 
+  it("is the client's openSession and keepSessionAlive methods too", async () => {
+    {
+      const opening = client.openSession("scoped-method", SETTINGS, { intervalInMs: 5 });
+      await startUpWhenCreated("scoped-method");
+      await using scope = await opening;
+      assert.equal(scope.session.status, "Ready");
+      const keeper = client.keepSessionAlive("scoped-method", {
+        intervalInMs: 60_000,
+        extensionInMinutes: 5,
+      });
+      const renewed = await new Promise<number>((resolve) => {
+        const poll = (): void => {
+          if (keeper.renewals > 0) resolve(keeper.renewals);
+          else setTimeout(poll, 5);
+        };
+        poll();
+      });
+      assert.equal(renewed, 1);
+      assert.equal((await keeper.stop()).reason, "stopped");
+      const session = await client.getSession("scoped-method");
+      assert.equal(session.maxLeaseTimeInMinutes, SETTINGS.maxLeaseTimeInMinutes + 5);
+    }
+    assert.equal((await client.getSession("scoped-method")).status, "Stopped");
+  });
+
   it("gives the Ready session inside the scope and ends it when the scope exits", async () => {
     {
       const opening = openRenderingSession(client, "scoped-1", SETTINGS, { intervalInMs: 5 });
