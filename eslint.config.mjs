@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["dist/**", "node_modules/**", "generator/dist/**", "coverage/**", "**/*.d.ts"],
+    ignores: [".tmp/**", "dist/**", "node_modules/**", "generator/dist/**", "coverage/**", "**/*.d.ts"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
