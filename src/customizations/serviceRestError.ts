@@ -2,6 +2,7 @@ import type { HttpResponse } from "@azure-rest/core-client";
 import { RestError, isRestError } from "@azure/core-rest-pipeline";
 import type { RemoteRenderingErrorDetail } from "./remoteRenderingServiceError";
 import { toErrorDetail } from "./remoteRenderingServiceError";
+import { redactSecrets } from "./redactSecrets";
 
 /** What `RestError.details` holds when this client throws for a failed HTTP call. */
 export interface RemoteRenderingRestErrorDetails {
@@ -27,19 +28,8 @@ export function isRemoteRenderingRestError(error: unknown): error is RemoteRende
 export interface CreateServiceRestErrorOptions {
   /** Words naming the failed call for the message, such as "Token exchange". */
   operation?: string;
-  /** Text that must not appear in the message (account keys, tokens); replaced by "[REDACTED]". */
+  /** Text that must not appear in the message (account keys, tokens); see redactSecrets for the rule. */
   secrets?: readonly string[];
-}
-
-/** Replaces every occurrence of each secret in a text. */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (secret.length > 0) {
-      result = result.split(secret).join("[REDACTED]");
-    }
-  }
-  return result;
 }
 
 function redactDetail(
