@@ -2,12 +2,14 @@ import assert from "node:assert/strict";
 import nock from "nock";
 import { RemoteRenderingServiceError, isRemoteRenderingRestError } from "../../src/index";
 import {
+  advanceUntil,
   apiQuery,
   conversionBody,
   conversionSettings,
   conversionsPath,
   drive,
   endpoint,
+  flushIo,
   installClock,
   rejectionOf,
   resetNock,
@@ -121,6 +123,27 @@ describe("RemoteRenderingClient conversions", () => {
       rejectionOf(tokenClient().beginConversion("c2", conversionSettings).pollUntilDone()),
     );
     assert.match(unknown.message, /"Paused".*does not know/);
+  });
+
+  it("stops polling on abort, with no further request to the service", async () => {
+    const mock = mockConversion(conversionBody("c1", "NotStarted"), [
+      conversionBody("c1", "Running"),
+      conversionBody("c1", "Running"),
+      conversionBody("c1", "Succeeded"),
+    ]);
+    const controller = new AbortController();
+    const poller = tokenClient().beginConversion("c1", conversionSettings, {
+      abortSignal: controller.signal,
+    });
+    const done = rejectionOf(poller.pollUntilDone());
+    await advanceUntil(clock, () => mock.pollTimes.length === 1);
+    controller.abort();
+    const error = await drive(clock, done);
+    assert.equal(error.name, "AbortError");
+    await clock.tickAsync(60_000);
+    await flushIo();
+    assert.equal(mock.pollTimes.length, 1);
+    assert.equal(mock.creates.length, 1);
   });
 
   it("honours Retry-After on status requests, capped at 60 s", async () => {
