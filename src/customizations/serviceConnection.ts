@@ -6,7 +6,7 @@ import type { AccessToken, KeyCredential, TokenCredential } from "@azure/core-au
 import { isTokenCredential } from "@azure/core-auth";
 import { remoteRenderingAuthenticationPolicy } from "./authenticationPolicy";
 import { createCredentialTokenCache, isAccessToken, isKeyCredential } from "./credentialTokenCache";
-import { loggedHeaderNames } from "./logger";
+import { safeLoggingOptions } from "./logger";
 import type { RemoteRenderingClientOptions } from "./options";
 import { createStsTokenExchange } from "./stsTokenExchange";
 import type { StsTokenExchange } from "./stsTokenExchange";
@@ -92,13 +92,7 @@ export function connectToService(args: ServiceConnectionArguments): ServiceConne
     additionalPolicies,
     ...httpOptions
   } = options;
-  const loggingOptions = {
-    ...httpOptions.loggingOptions,
-    additionalAllowedHeaderNames: [
-      ...(httpOptions.loggingOptions?.additionalAllowedHeaderNames ?? []),
-      ...loggedHeaderNames,
-    ],
-  };
+  const loggingOptions = safeLoggingOptions(httpOptions.loggingOptions);
 
   let tokens: TokenCache;
   if (isAccessToken(credential)) {

@@ -7,7 +7,7 @@ import type { AccessToken } from "@azure/core-auth";
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import createStsRestClient from "../generated/sts";
 import { parseJwtExpiryInMs } from "./jwtExpiry";
-import { logger, loggedHeaderNames } from "./logger";
+import { logger, safeLoggingOptions } from "./logger";
 import { createServiceRestError } from "./serviceRestError";
 import { malformedResponse } from "./wireReaders";
 
@@ -71,13 +71,7 @@ export function createStsTokenExchange(settings: StsTokenExchangeSettings): StsT
   const client = createStsRestClient(stsUrl, {
     ...clientOptions,
     apiVersion: stsApiVersion,
-    loggingOptions: {
-      ...clientOptions.loggingOptions,
-      additionalAllowedHeaderNames: [
-        ...(clientOptions.loggingOptions?.additionalAllowedHeaderNames ?? []),
-        ...loggedHeaderNames,
-      ],
-    },
+    loggingOptions: safeLoggingOptions(clientOptions.loggingOptions),
   });
   client.pipeline.addPolicy(stripAuthorizationPolicy);
 

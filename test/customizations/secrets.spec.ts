@@ -52,6 +52,24 @@ describe("secrets stay out of logs, errors and serialized state", () => {
     resetNock();
   });
 
+  it("keeps the Authorization header out of the HTTP log even when logging options allow it", async () => {
+    const token = freshJwt("logged-secret");
+    mockSts([token]);
+    nock(endpoint)
+      .get(`${sessionsPath}/s1`)
+      .query(apiQuery)
+      .reply(200, sessionBody("s1", "Starting"), { "MS-CV": "cv-logged" });
+    const client = keyClient({
+      loggingOptions: { additionalAllowedHeaderNames: ["Authorization", "x-ms-request-id"] },
+    });
+    await client.getSession("s1");
+    const logged = logs.join("\n");
+    assert.match(logged, /cv-logged/, "the response headers were logged");
+    assert.match(logged, /"authorization": "REDACTED"/i, "the header was logged, redacted");
+    assert.ok(!logged.includes(accountKey), "the account key is not logged");
+    assert.ok(!logged.includes(token), "the token is not logged");
+  });
+
   it("never shows the key, the tokens or the access signatures", async () => {
     const firstToken = freshJwt("first-secret");
     const secondToken = freshJwt("second-secret");
