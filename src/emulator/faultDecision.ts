@@ -34,18 +34,24 @@ export function decideFaults(
   return { response: runtime.faults.takeResponseFault(operation), headerCreationFault: undefined };
 }
 
-/** The error answer of a throttling, internal-error or unavailable fault. */
-export function faultError(fault: ResponseFault): EmulatorHttpError | undefined {
+const THROTTLE_MESSAGE = "The rate limit has been exceeded; retry after the given time.";
+
+/**
+ * The error answer of a throttling, internal-error or unavailable fault. The token service's
+ * description lists `WWW-Authenticate` on its 429, so a throttled GetToken carries one too.
+ */
+export function faultError(
+  fault: ResponseFault,
+  operation: EmulatorOperation,
+): EmulatorHttpError | undefined {
   switch (fault.kind) {
     case "throttle":
-      return new EmulatorHttpError(
-        429,
-        "TooManyRequests",
-        "The rate limit has been exceeded; retry after the given time.",
-        {
-          headers: { "Retry-After": String(fault.retryAfterInSeconds) },
+      return new EmulatorHttpError(429, "TooManyRequests", THROTTLE_MESSAGE, {
+        headers: {
+          "Retry-After": String(fault.retryAfterInSeconds),
+          ...(operation === "GetToken" ? { "WWW-Authenticate": `Invalid request: ${THROTTLE_MESSAGE}` } : {}),
         },
-      );
+      });
     case "internal-error":
       return new EmulatorHttpError(
         500,

@@ -89,7 +89,7 @@ async function serve(
       return;
     }
     if (faults.response.kind === "delay") await delay(faults.response.delayInMs, runtime.closing);
-    const injected = faultError(faults.response);
+    const injected = faultError(faults.response, operation);
     if (injected !== undefined) throw injected;
   }
   if (faults.headerCreationFault !== undefined) notes.fault = faults.headerCreationFault.kind;

@@ -1,6 +1,6 @@
 // Validation of path parameters and of session request bodies.
 import { Problems, requireBodyObject } from "./bodyProblems";
-import { badRequest } from "./errors";
+import { badRequest, unprocessable } from "./errors";
 import type { WireSessionSize } from "./wireTypes";
 
 export const RESOURCE_ID_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
@@ -60,11 +60,15 @@ export function parseCreateSessionBody(body: unknown): {
   return { size: size as WireSessionSize, maxLeaseTimeMinutes: maxLeaseTimeMinutes as number };
 }
 
-/** Range checks only; "larger than the current lease" is checked against the stored session. */
+/**
+ * Range checks only; "larger than the current lease" is checked against the stored session. The
+ * update operation lists no 400: an invalid maxLeaseTimeMinutes is its 422, so that is the answer.
+ */
 export function parseUpdateSessionBody(body: unknown): { maxLeaseTimeMinutes: number } {
   const object = requireBodyObject(body);
   const problems = new Problems();
   const maxLeaseTimeMinutes = checkLease(problems, object["maxLeaseTimeMinutes"]);
-  problems.throwIfAny();
+  const [problem] = problems.list;
+  if (problem !== undefined) throw unprocessable(problem.message, problem.target ?? undefined);
   return { maxLeaseTimeMinutes: maxLeaseTimeMinutes as number };
 }

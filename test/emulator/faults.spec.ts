@@ -112,6 +112,7 @@ describe("emulator fault injection (raw HTTP)", () => {
       const throttled = await callUrl("GET", tokenUrl, { headers });
       assert.equal(throttled.status, 429);
       assert.equal(throttled.headers.get("retry-after"), "4");
+      assert.match(throttled.headers.get("www-authenticate") ?? "", /^Invalid request: .*rate limit/);
       assert.equal((await callUrl("GET", tokenUrl, { headers })).status, 200);
     } finally {
       await emulator.close();

@@ -231,15 +231,21 @@ describe("emulator sessions (raw HTTP)", () => {
     assert.equal(((await harness.call("GET", "/sessions/zero-lease")).body as WireSession).status, "Expired");
   });
 
-  it("checks updates: 400 for values out of range, 422 for a lease that is not larger", async () => {
+  it("checks updates: 422 (the operation's only listed client error) for invalid or smaller leases", async () => {
     await create("update-1", { maxLeaseTimeMinutes: 10, size: "Standard" });
     for (const value of [-1, 1441, 2.5, "20", null]) {
       const answer = await harness.call("PATCH", "/sessions/update-1", {
         body: { maxLeaseTimeMinutes: value },
       });
-      assert.equal(answer.status, 400, String(value));
+      assert.equal(answer.status, 422, String(value));
+      assert.equal(errorOf(answer).code, "UnprocessableEntity");
       assert.equal(errorOf(answer).target, "maxLeaseTimeMinutes");
     }
+    const negative = await harness.call("PATCH", "/sessions/update-1", { body: { maxLeaseTimeMinutes: -1 } });
+    assert.equal(errorOf(negative).message, "The maxLeaseTimeMinutes value cannot be negative.");
+    const missing = await harness.call("PATCH", "/sessions/update-1", { body: {} });
+    assert.equal(missing.status, 422);
+    assert.equal(errorOf(missing).target, "maxLeaseTimeMinutes");
     for (const value of [10, 9, 0]) {
       const answer = await harness.call("PATCH", "/sessions/update-1", {
         body: { maxLeaseTimeMinutes: value },
