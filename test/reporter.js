@@ -1,6 +1,7 @@
 "use strict";
 // Mocha's spec reporter, followed by the plain summary line that CI reads:
-// "N passed, N failed" (with ", N skipped" when tests were skipped).
+// "N passed, N failed", always the last line (a "N skipped" line comes just before it when tests
+// were skipped, for example the comparisons with ../shared on a clone without it).
 const Mocha = require("mocha");
 
 class SummaryReporter extends Mocha.reporters.Spec {
@@ -15,8 +16,8 @@ class SummaryReporter extends Mocha.reporters.Spec {
     runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
       // Printed after the spec reporter's epilogue (registered first).
       process.nextTick(() => {
-        const tail = skipped > 0 ? `, ${skipped} skipped` : "";
-        process.stdout.write(`\n${passed} passed, ${failed} failed${tail}\n`);
+        const skippedLine = skipped > 0 ? `${skipped} skipped\n` : "";
+        process.stdout.write(`\n${skippedLine}${passed} passed, ${failed} failed\n`);
       });
     });
   }
