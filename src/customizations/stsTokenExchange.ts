@@ -6,6 +6,7 @@ import type { AbortSignalLike } from "@azure/abort-controller";
 import type { AccessToken } from "@azure/core-auth";
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import createStsRestClient from "../generated/sts";
+import { foreignOriginError, hasOrigin } from "./authenticationPolicy";
 import { parseJwtExpiryInMs } from "./jwtExpiry";
 import { logger, safeLoggingOptions } from "./logger";
 import { createServiceRestError } from "./serviceRestError";
@@ -64,6 +65,24 @@ export const stripAuthorizationPolicy: PipelinePolicy = {
   },
 };
 
+/**
+ * Refuses any request of the token-service pipeline that is not aimed at the token service itself,
+ * such as a redirect to another host that a caller allowed with `redirectOptions`: neither the
+ * credential nor trust in a token may come from elsewhere. Added in the "Sign" phase, after redirects.
+ */
+export function stsOriginPolicy(allowedOrigin: string): PipelinePolicy {
+  return {
+    name: "remoteRenderingStsOriginPolicy",
+    async sendRequest(request, next) {
+      if (!hasOrigin(request.url, allowedOrigin)) {
+        request.headers.delete("Authorization");
+        throw foreignOriginError(request.url, allowedOrigin);
+      }
+      return next(request);
+    },
+  };
+}
+
 /** Creates the exchange function for a token service and account. */
 export function createStsTokenExchange(settings: StsTokenExchangeSettings): StsTokenExchange {
   const { stsUrl, accountId } = settings;
@@ -74,6 +93,7 @@ export function createStsTokenExchange(settings: StsTokenExchangeSettings): StsT
     loggingOptions: safeLoggingOptions(clientOptions.loggingOptions),
   });
   client.pipeline.addPolicy(stripAuthorizationPolicy);
+  client.pipeline.addPolicy(stsOriginPolicy(new URL(stsUrl).origin), { phase: "Sign" });
 
   return async ({ bearerCredential, secrets, abortSignal }) => {
     const correlationVector = createCorrelationVector();
