@@ -5,100 +5,21 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_EMULATOR_ACCOUNT, FAULT_HEADER, type EmulatorAccount } from "../../src/emulator/index";
 import { callUrl, fetchToken, startHarness, type Harness } from "./support/emulatorHarness";
+import {
+  CONVERSION,
+  OPERATIONS,
+  REPO_ROOT,
+  SESSION,
+  exceptionRows,
+  listedStatuses,
+  type Exception,
+} from "./support/specStatuses";
 
-const REPO_ROOT = path.resolve(__dirname, "..", "..");
 const MAX_BODY_IN_BYTES = 2048;
 const OTHER_ACCOUNT: EmulatorAccount = {
   accountId: "0d6f3a52-9c1e-4b7a-8e2d-5f4c3b2a1908",
   accountKey: "b3RoZXItYWNjb3VudC1rZXk",
 };
-const SESSION = { maxLeaseTimeMinutes: 10, size: "Standard" };
-const CONVERSION = {
-  settings: {
-    inputLocation: {
-      storageContainerUri: "https://sdktest.blob.core.windows.net/input",
-      storageContainerReadListSas: "sv=2020&sig=read",
-      relativeInputAssetPath: "box.fbx",
-    },
-    outputLocation: {
-      storageContainerUri: "https://sdktest.blob.core.windows.net/output",
-      storageContainerWriteSas: "sv=2020&sig=write",
-    },
-  },
-};
-
-/** The cases of the table in docs/emulator.md, "Answers the spec does not list". */
-type Exception =
-  | "api-version"
-  | "path id"
-  | "$skipToken"
-  | "fault header"
-  | "unreadable body"
-  | "body too large"
-  | "content type"
-  | "unavailable fault";
-
-interface Operation {
-  name: string;
-  method: string;
-  path: (id: string) => string;
-  body?: unknown;
-  hasId?: boolean;
-  list?: boolean;
-}
-
-const OPERATIONS: Operation[] = [
-  { name: "CreateSession", method: "PUT", path: (id) => `/sessions/${id}`, body: SESSION, hasId: true },
-  { name: "GetSession", method: "GET", path: (id) => `/sessions/${id}`, hasId: true },
-  {
-    name: "UpdateSession",
-    method: "PATCH",
-    path: (id) => `/sessions/${id}`,
-    body: { maxLeaseTimeMinutes: 20 },
-    hasId: true,
-  },
-  { name: "StopSession", method: "POST", path: (id) => `/sessions/${id}/:stop`, hasId: true },
-  { name: "ListSessions", method: "GET", path: () => "/sessions", list: true },
-  {
-    name: "CreateConversion",
-    method: "PUT",
-    path: (id) => `/conversions/${id}`,
-    body: CONVERSION,
-    hasId: true,
-  },
-  { name: "GetConversion", method: "GET", path: (id) => `/conversions/${id}`, hasId: true },
-  { name: "ListConversions", method: "GET", path: () => "/conversions", list: true },
-];
-
-function listedStatuses(file: string): Map<string, Set<number>> {
-  type Spec = { paths: Record<string, Record<string, { operationId?: string; responses?: object }>> };
-  const spec = JSON.parse(readFileSync(path.join(REPO_ROOT, "swagger", file), "utf8")) as Spec;
-  const result = new Map<string, Set<number>>();
-  for (const item of Object.values(spec.paths)) {
-    for (const operation of Object.values(item)) {
-      if (operation.operationId === undefined || operation.responses === undefined) continue;
-      const name = operation.operationId.replace(/^RemoteRendering_/, "");
-      result.set(name, new Set(Object.keys(operation.responses).map(Number)));
-    }
-  }
-  return result;
-}
-
-/** The cells of the rows of the docs' table of exceptions. */
-function exceptionRows(markdown: string): string[][] {
-  const section = markdown.split("\n## ").find((part) => part.startsWith("Answers the spec does not list"));
-  assert.ok(section !== undefined, "docs/emulator.md has the section 'Answers the spec does not list'");
-  return section
-    .split("\n")
-    .filter((line) => /^\| \d{3} /.test(line))
-    .map((line) =>
-      line
-        .split("|")
-        .slice(1, -1)
-        .map((cell) => cell.trim()),
-    );
-}
-
 describe("emulator status codes against the spec's lists", () => {
   const listed = new Map([...listedStatuses("remote-rendering.json"), ...listedStatuses("sts.json")]);
   const documented = exceptionRows(readFileSync(path.join(REPO_ROOT, "docs", "emulator.md"), "utf8"));
