@@ -83,6 +83,26 @@ describe("RemoteRenderingClient authentication", () => {
     assert.equal(service.authorizations[0], `Bearer ${stsToken}`);
   });
 
+  it("asks Entra ID for the scope of the configured token service, {authenticationEndpointUrl}/.default", async () => {
+    const custom = "https://token.custom.example";
+    const scopes: Array<string | string[]> = [];
+    const credential: TokenCredential = {
+      getToken: async (scope) => {
+        scopes.push(scope);
+        return { token: "entra-token-456", expiresOnTimestamp: Date.now() + 3_600_000 };
+      },
+    };
+    const sts = mockSts([freshJwt("custom-entra")], custom);
+    mockGetSession();
+    const client = new RemoteRenderingClient(endpoint, accountId, accountDomain, credential, {
+      ...fastRetry,
+      authenticationEndpointUrl: custom,
+    });
+    await client.getSession("s1");
+    assert.deepEqual(scopes, [`${custom}/.default`]);
+    assert.equal(sts.requests[0]?.authorization, "Bearer entra-token-456");
+  });
+
   it("uses a ready access token as is, without the token service", async () => {
     const sts = mockSts();
     const service = mockGetSession();
