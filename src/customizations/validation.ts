@@ -21,6 +21,12 @@ function describe(value: unknown): string {
   return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
 }
 
+/** Describes a URL for an error message without its query or fragment, which may hold a signature. */
+function describeUrl(text: string): string {
+  const cut = text.search(/[?#]/);
+  return cut < 0 ? describe(text) : `${describe(text.slice(0, cut))} (query left out)`;
+}
+
 /** Checks a value is a string, with a TypeError naming the parameter otherwise. */
 export function requireString(name: string, value: unknown, form: string): string {
   if (typeof value !== "string") {
@@ -114,17 +120,17 @@ export function validateServiceUrl(
   try {
     url = new URL(text);
   } catch {
-    throw new RangeError(`${name} must be ${form}; got ${describe(text)}.`);
+    throw new RangeError(`${name} must be ${form}; got ${describeUrl(text)}.`);
   }
   if (url.protocol === "http:") {
     if (options.allowInsecureConnection !== true) {
       throw new RangeError(
         `${name} uses http, which is refused unless the client option allowInsecureConnection is true ` +
-          `(meant only for a local emulator); got ${describe(text)}.`,
+          `(meant only for a local emulator); got ${describeUrl(text)}.`,
       );
     }
   } else if (url.protocol !== "https:") {
-    throw new RangeError(`${name} must be ${form}; got ${describe(text)}.`);
+    throw new RangeError(`${name} must be ${form}; got ${describeUrl(text)}.`);
   }
   if (url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "") {
     throw new RangeError(`${name} must be ${form} without credentials, query or fragment.`);
@@ -140,10 +146,10 @@ export function validateStorageContainerUrl(name: string, value: unknown): strin
   try {
     url = new URL(text);
   } catch {
-    throw new RangeError(`${name} must be ${form}; got ${describe(text)}.`);
+    throw new RangeError(`${name} must be ${form}; got ${describeUrl(text)}.`);
   }
   if (url.protocol !== "https:") {
-    throw new RangeError(`${name} must be ${form}; got ${describe(text)}.`);
+    throw new RangeError(`${name} must be ${form}; got ${describeUrl(text)}.`);
   }
   return text;
 }

@@ -146,6 +146,23 @@ describe("input validation", () => {
       }
     });
 
+    it("leaves the query of a refused URL, which may carry a signature, out of the message", () => {
+      const refusals: Array<() => unknown> = [
+        () => validateStorageContainerUrl("storageContainerUrl", "http://s/c?sig=SASSECRET"),
+        () => validateStorageContainerUrl("storageContainerUrl", "s/c?sig=SASSECRET"),
+        () => validateServiceUrl("endpoint", "http://h?sig=SASSECRET"),
+        () => validateServiceUrl("endpoint", "ftp://h/#SASSECRET"),
+      ];
+      for (const refuse of refusals) {
+        assert.throws(refuse, (error: unknown) => {
+          assert.ok(error instanceof RangeError);
+          assert.doesNotMatch(error.message, /SASSECRET/);
+          assert.match(error.message, /query left out/);
+          return true;
+        });
+      }
+    });
+
     it("accepts output file names ending with .arrAsset only", () => {
       assert.equal(validateOutputAssetFilename("outputAssetFilename", "house.arrAsset"), "house.arrAsset");
       for (const bad of ["house.fbx", "house.arrasset", ".arrAsset", "house.arrAsset.zip"]) {
