@@ -145,9 +145,29 @@ describe("emulator persistence", () => {
         ),
       );
       assert.ok(answers.every((answer) => answer.status === 201));
+      // Saving replaces the file (a new inode renamed over it), never rewrites it in place, so a
+      // reader or a crash sees the old or the new state, never half of one.
+      const before = await fs.stat(dataFile);
+      const kept = await fs.open(dataFile, "r");
+      try {
+        const answer = await callUrl(
+          "PUT",
+          dataPlaneUrl(emulator.url, ACCOUNT.accountId, "/sessions/busy-x"),
+          {
+            token,
+            body: { maxLeaseTimeMinutes: 5, size: "Standard" },
+          },
+        );
+        assert.equal(answer.status, 201);
+        assert.notEqual((await fs.stat(dataFile)).ino, before.ino, "the data file was replaced");
+        const old = JSON.parse(await kept.readFile("utf8")) as { sessions: unknown[] };
+        assert.equal(old.sessions.length, 30, "the old file is left whole");
+      } finally {
+        await kept.close();
+      }
       // Each 201 was sent after the state including it was on disk.
       const saved = JSON.parse(await fs.readFile(dataFile, "utf8")) as { sessions: unknown[] };
-      assert.equal(saved.sessions.length, 30);
+      assert.equal(saved.sessions.length, 31);
     } finally {
       await emulator.close();
     }
