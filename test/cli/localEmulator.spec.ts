@@ -132,10 +132,12 @@ describe("arr emulator and the local default", function () {
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
     const port = (blocker.address() as net.AddressInfo).port;
     try {
-      const [busy, bad, speed] = await Promise.all([
+      const [busy, bad, speed, host] = await Promise.all([
         runArr(["emulator", "--port", String(port)], { tmpDir: tmp.dir }),
         runArr(["emulator", "--port", "70000"], { tmpDir: tmp.dir }),
         runArr(["emulator", "--port", "0", "--clock-speed", "-1"], { tmpDir: tmp.dir }),
+        // An address of the documentation range (TEST-NET-3): no interface of this machine has it.
+        runArr(["emulator", "--port", "0", "--host", "203.0.113.5"], { tmpDir: tmp.dir }),
       ]);
       assert.equal(busy.code, 2, show(busy));
       assert.match(busy.stderr, new RegExp(`error: Port ${port} is in use \\(another emulator\\?\\)`));
@@ -146,6 +148,9 @@ describe("arr emulator and the local default", function () {
       );
       assert.equal(speed.code, 2, show(speed));
       assert.match(speed.stderr, /option '--clock-speed <factor>' argument '-1' is invalid/);
+      assert.equal(host.code, 2, show(host));
+      assert.match(host.stderr, /^error: Cannot listen on --host 203\.0\.113\.5 \(EADDRNOTAVAIL\)/m);
+      assert.ok(!host.stderr.includes("    at "), `a stack trace was printed:\n${host.stderr}`);
     } finally {
       blocker.close();
     }

@@ -63,6 +63,16 @@ async function runEmulator(context: CommandContext): Promise<ExitCode> {
         `Port ${options.port} is in use (another emulator?). Choose one with --port, or --port 0.`,
       );
     }
+    if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND" || code === "EAI_AGAIN") {
+      throw new UsageError(
+        `Cannot listen on --host ${options.host} (${code}): use an address of this machine, such as 127.0.0.1.`,
+      );
+    }
+    if (code === "EACCES") {
+      throw new UsageError(
+        `Not allowed to listen on port ${options.port} (EACCES). Choose a port above 1023.`,
+      );
+    }
     if (error instanceof TypeError || error instanceof RangeError) throw new UsageError(error.message);
     throw error;
   }
