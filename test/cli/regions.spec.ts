@@ -5,7 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { makeTmpDir, parseJson, runArr, show } from "./support/arrProcess";
+import { makeTmpDir, parseJson, runArr, show, spawnArr } from "./support/arrProcess";
 
 describe("arr regions", function () {
   let tmp: ReturnType<typeof makeTmpDir>;
@@ -16,7 +16,8 @@ describe("arr regions", function () {
     tmp = makeTmpDir("regions");
     server = http.createServer((request, response) => {
       const delay = Number(/\/delay\/(\d+)/.exec(request.url ?? "")?.[1] ?? 0);
-      setTimeout(() => response.end("ok"), delay);
+      // Unreferenced: a delayed answer nobody waits for any more must not hold the test run open.
+      setTimeout(() => response.end("ok"), delay).unref();
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -101,6 +102,19 @@ describe("arr regions", function () {
     assert.equal(json.closest, null);
     assert.equal(json.probes[0]?.error, "no answer within 100 ms");
     assert.match(result.stderr, /No region answered\./);
+  });
+
+  it("stops measuring on Ctrl-C with the interrupted code, printing no table", async () => {
+    const file = regionsFile("hanging.json", [{ name: "hanging", endpoint: `${base}/delay/30000` }]);
+    const arr = spawnArr(["regions", "--probe", "--regions-file", file, "--timeout", "60000"], {
+      tmpDir: tmp.dir,
+    });
+    await arr.waitFor(/Measuring the round trip to 1 region/);
+    arr.interrupt("SIGINT");
+    const result = await arr.exited;
+    assert.equal(result.code, 130, show(result));
+    assert.match(result.stderr, /Interrupted: stopped measuring\./);
+    assert.equal(result.stdout, "");
   });
 
   it("refuses bad probe settings and region files with the usage code", async () => {
