@@ -5,7 +5,6 @@ import type { RenderingSession } from "../../index";
 import { OperationFailedError } from "../cliErrors";
 import type { CommandContext } from "../commandContext";
 import { ExitCode } from "../exitCodes";
-import { clientLibrary } from "../lazyModules";
 import { sessionView } from "../output/sessionView";
 
 interface KeepAliveOptions {
@@ -38,7 +37,7 @@ export async function keepAlive(context: CommandContext, sessionId: string): Pro
         context.print(`Renewed session ${sessionId}: lease ${view.maxLeaseTimeInMinutes} minutes${ends}.\n`);
       }
     };
-    const keeper = clientLibrary().keepSessionAlive(client, sessionId, {
+    const keeper = client.keepSessionAlive(sessionId, {
       intervalInMs: every * 60_000,
       extensionInMinutes: by,
       endSessionOnStop: stopOnExit,
