@@ -127,6 +127,27 @@ describe("arr emulator and the local default", function () {
     assert.equal(parseJson(after).status, "Stopped");
   });
 
+  it("quick start: `npx arr session start` with nothing configured; Ctrl-C leaves the session, the printed command stops it", async () => {
+    // npm sets npm_command=exec for `npx arr`; the emulator started for the command is Starting
+    // for its 10-second start-up, so the interrupt lands while waiting.
+    const env = { npm_command: "exec" };
+    const arr = spawnArr(["session", "start", "--id", "quick-1"], { tmpDir: tmp.dir, env });
+    await arr.waitFor(/Session quick-1: Starting/);
+    arr.interrupt("SIGINT");
+    const result = await arr.exited;
+    assert.equal(result.code, 130, show(result));
+    assert.match(result.stderr, /^No account configured: using a local emulator started for this command/);
+    const command = /To stop it:\n {2}(.+)\n/.exec(result.stderr)?.[1];
+    assert.equal(command, "npx arr session stop quick-1");
+    const left = await runArr(["session", "get", "quick-1", "--json"], { tmpDir: tmp.dir });
+    assert.ok(["Starting", "Ready"].includes(String(parseJson(left).status)), show(left));
+
+    const stop = await runArr((command ?? "").split(" ").slice(2), { tmpDir: tmp.dir, env });
+    assert.equal(stop.code, 0, show(stop));
+    const after = await runArr(["session", "get", "quick-1", "--json"], { tmpDir: tmp.dir });
+    assert.equal(parseJson(after).status, "Stopped");
+  });
+
   it("refuses a port in use and bad values with the usage code", async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
