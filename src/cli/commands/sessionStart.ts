@@ -92,7 +92,16 @@ async function onInterrupted(
 ): Promise<ExitCode> {
   const stopCommand = followUpCommand(context, "session stop", sessionId);
   if (stop) {
-    await connection.client.endSession(sessionId);
+    try {
+      await connection.client.endSession(sessionId);
+    } catch (error) {
+      // Interrupted while the creation request was on its way: the service may never have got it.
+      if (created || (error as { statusCode?: unknown }).statusCode !== 404) throw error;
+      if (context.json)
+        context.printJson({ id: sessionId, interrupted: true, stopped: false, created: false });
+      context.note(`Interrupted: session ${sessionId} was not created; there is nothing to stop.`);
+      return ExitCode.Interrupted;
+    }
     if (context.json) context.printJson({ id: sessionId, interrupted: true, stopped: true });
     context.note(`Interrupted: stopped session ${sessionId}.`);
     return ExitCode.Interrupted;
