@@ -5,6 +5,7 @@ import type { RemoteRenderingRestClient } from "../generated/remoteRendering";
 import type { AccessToken, KeyCredential, TokenCredential } from "@azure/core-auth";
 import { isTokenCredential } from "@azure/core-auth";
 import { remoteRenderingAuthenticationPolicy } from "./authenticationPolicy";
+import { retryAfterCeilingPolicy } from "./retryAfterCeilingPolicy";
 import { createCredentialTokenCache, isAccessToken, isKeyCredential } from "./credentialTokenCache";
 import { safeLoggingOptions } from "./logger";
 import type { RemoteRenderingClientOptions } from "./options";
@@ -123,5 +124,6 @@ export function connectToService(args: ServiceConnectionArguments): ServiceConne
       phase: "Sign",
     },
   );
+  client.pipeline.addPolicy(retryAfterCeilingPolicy(), { afterPhase: "Retry" });
   return { client, endpoint, endpointUrl, accountId };
 }

@@ -8,6 +8,7 @@ import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import createStsRestClient from "../generated/sts";
 import { foreignOriginError, hasOrigin } from "./authenticationPolicy";
 import { parseJwtExpiryInMs } from "./jwtExpiry";
+import { retryAfterCeilingPolicy } from "./retryAfterCeilingPolicy";
 import { logger, safeLoggingOptions } from "./logger";
 import { createServiceRestError } from "./serviceRestError";
 import { malformedResponse } from "./wireReaders";
@@ -94,6 +95,7 @@ export function createStsTokenExchange(settings: StsTokenExchangeSettings): StsT
   });
   client.pipeline.addPolicy(stripAuthorizationPolicy);
   client.pipeline.addPolicy(stsOriginPolicy(new URL(stsUrl).origin), { phase: "Sign" });
+  client.pipeline.addPolicy(retryAfterCeilingPolicy(), { afterPhase: "Retry" });
 
   return async ({ bearerCredential, secrets, abortSignal }) => {
     const correlationVector = createCorrelationVector();

@@ -200,6 +200,37 @@ describe("RemoteRenderingClient sessions", () => {
       assert.deepEqual([times.length, (times[1] ?? 0) - (times[0] ?? 0)], [2, 1000]);
     });
 
+    for (const [name, value] of [
+      ["Retry-After", "86400"],
+      ["Retry-After", "Fri, 31 Dec 2100 23:59:59 GMT"],
+      ["retry-after-ms", "86400000"],
+    ] as const) {
+      it(`caps a ${name} of ${value} at 60 s before retrying`, async () => {
+        const times: number[] = [];
+        nock(endpoint)
+          .get(`${sessionsPath}/s1`)
+          .query(apiQuery)
+          .reply(() => {
+            times.push(Date.now());
+            return [429, "", { [name]: value }];
+          })
+          .get(`${sessionsPath}/s1`)
+          .query(apiQuery)
+          .reply(() => {
+            times.push(Date.now());
+            return [200, sessionBody("s1", "Ready")];
+          });
+        const clock = installClock();
+        try {
+          const session = await drive(clock, tokenClient().getSession("s1"));
+          assert.equal(session.status, "Ready");
+        } finally {
+          clock.uninstall();
+        }
+        assert.deepEqual([times.length, (times[1] ?? 0) - (times[0] ?? 0)], [2, 60_000]);
+      });
+    }
+
     it("retries a 500 and then succeeds", async () => {
       nock(endpoint)
         .get(`${sessionsPath}/s1`)
