@@ -113,9 +113,21 @@ export function keepSessionAlive(
       finish({ reason: "failed", renewals, error });
       return;
     }
-    const updated = await client.updateSession(sessionId, { maxLeaseTimeInMinutes }, signal);
+    const updated = await client
+      .updateSession(sessionId, { maxLeaseTimeInMinutes }, signal)
+      .catch((error: unknown) => leaseAlreadyAt(error, maxLeaseTimeInMinutes));
     renewals += 1;
     options.onRenewed?.(updated);
+  };
+
+  // A PATCH is retried by the pipeline after a lost answer (5xx, network error). When the first
+  // attempt was applied, the retry asks for a lease that is no longer larger and gets 422: read the
+  // session, and count the renewal as done when its lease already reaches the target.
+  const leaseAlreadyAt = async (error: unknown, target: number): Promise<RenderingSession> => {
+    if ((error as { statusCode?: unknown } | null)?.statusCode !== 422) throw error;
+    const current = await client.getSession(sessionId, { abortSignal: requests.signal });
+    if (current.status === "Ready" && current.maxLeaseTimeInMinutes >= target) return current;
+    throw error;
   };
 
   const tick = (): void => {

@@ -137,6 +137,35 @@ describe("keepSessionAlive", function () {
     }
   });
 
+  it("counts a renewal whose retried PATCH got 422 because the first attempt was applied", async () => {
+    const id = await readySession();
+    // The first update is applied but its answer is lost; the pipeline's retry of the same PATCH
+    // then asks for a lease that is no longer larger, and the emulator answers 422.
+    const lossy: KeepSessionAliveClient = {
+      getSession: (sessionId, options) => client.getSession(sessionId, options),
+      endSession: (sessionId, options) => client.endSession(sessionId, options),
+      updateSession: async (sessionId, settings, options) => {
+        await client.updateSession(sessionId, settings, options);
+        return client.updateSession(sessionId, settings, options);
+      },
+    };
+    const errors: unknown[] = [];
+    const seen = renewalsOf(1);
+    const keeper = keepSessionAlive(lossy, id, {
+      intervalInMs: 60_000,
+      extensionInMinutes: 3,
+      onRenewed: seen.onRenewed,
+      onError: (error) => errors.push(error),
+    });
+    await seen.reached;
+    const outcome = await keeper.stop();
+    assert.equal(outcome.reason, "stopped");
+    assert.equal(outcome.renewals, 1);
+    assert.deepEqual(errors, []);
+    assert.equal(seen.sessions[0]?.maxLeaseTimeInMinutes, 13);
+    assert.equal((await client.getSession(id)).maxLeaseTimeInMinutes, 13);
+  });
+
   it("does not renew while the session is Starting (its lease has not begun)", async () => {
     const id = `keep-starting-${++nextId}`;
     await client.beginSession(id, { size: "Premium", maxLeaseTimeInMinutes: 5 }).submitted();
