@@ -174,38 +174,14 @@ describe("RemoteRenderingClient sessions", () => {
       });
     }
 
-    it("retries a 429 after its Retry-After and then succeeds", async () => {
-      const times: number[] = [];
-      nock(endpoint)
-        .get(`${sessionsPath}/s1`)
-        .query(apiQuery)
-        .reply(() => {
-          times.push(Date.now());
-          return [429, "", { "Retry-After": "1" }];
-        })
-        .get(`${sessionsPath}/s1`)
-        .query(apiQuery)
-        .reply(() => {
-          times.push(Date.now());
-          return [200, sessionBody("s1", "Ready")];
-        });
-      const clock = installClock();
-      try {
-        const session = await drive(clock, tokenClient().getSession("s1"));
-        assert.equal(session.status, "Ready");
-      } finally {
-        clock.uninstall();
-      }
-      // On the fake clock: the wait is the header's second, not the millisecond backoff of these tests.
-      assert.deepEqual([times.length, (times[1] ?? 0) - (times[0] ?? 0)], [2, 1000]);
-    });
-
-    for (const [name, value] of [
-      ["Retry-After", "86400"],
-      ["Retry-After", "Fri, 31 Dec 2100 23:59:59 GMT"],
-      ["retry-after-ms", "86400000"],
+    // On the fake clock: the wait is the header's (at most 60 s), not the millisecond backoff of these tests.
+    for (const [name, value, waitInMs] of [
+      ["Retry-After", "1", 1000],
+      ["Retry-After", "86400", 60_000],
+      ["Retry-After", "Fri, 31 Dec 2100 23:59:59 GMT", 60_000],
+      ["retry-after-ms", "86400000", 60_000],
     ] as const) {
-      it(`caps a ${name} of ${value} at 60 s before retrying`, async () => {
+      it(`retries a 429 after its ${name} of ${value} (waiting ${waitInMs} ms), then succeeds`, async () => {
         const times: number[] = [];
         nock(endpoint)
           .get(`${sessionsPath}/s1`)
@@ -227,7 +203,7 @@ describe("RemoteRenderingClient sessions", () => {
         } finally {
           clock.uninstall();
         }
-        assert.deepEqual([times.length, (times[1] ?? 0) - (times[0] ?? 0)], [2, 60_000]);
+        assert.deepEqual([times.length, (times[1] ?? 0) - (times[0] ?? 0)], [2, waitInMs]);
       });
     }
 
