@@ -178,6 +178,8 @@ describe("RemoteRenderingClient sessions", () => {
     for (const [name, value, waitInMs] of [
       ["Retry-After", "1", 1000],
       ["Retry-After", "86400", 60_000],
+      ["Retry-After", "1e9", 60_000],
+      ["Retry-After", "Infinity", 60_000],
       ["Retry-After", "Fri, 31 Dec 2100 23:59:59 GMT", 60_000],
       ["retry-after-ms", "86400000", 60_000],
     ] as const) {
