@@ -81,11 +81,15 @@ export function remoteRenderingAuthenticationPolicy(
       if (!hasOrigin(request.url, allowedOrigin)) {
         throw foreignOriginError(request.url, allowedOrigin);
       }
-      try {
+      const sign = async (): Promise<string> => {
         const token = await tokens
           .getToken({ abortSignal: request.abortSignal })
           .catch((error: unknown) => Promise.reject(tokenAcquisitionError(error)));
         request.headers.set("Authorization", `Bearer ${token}`);
+        return token;
+      };
+      try {
+        const token = await sign();
         const response = await next(request);
         if (response.status !== 401 || !tokens.invalidate(token)) {
           return response;
@@ -94,10 +98,7 @@ export function remoteRenderingAuthenticationPolicy(
           `The service refused the access token (HTTP 401, MS-CV ${response.headers.get("ms-cv") ?? "none"}); ` +
             `retrying once with a new token.`,
         );
-        const fresh = await tokens
-          .getToken({ abortSignal: request.abortSignal })
-          .catch((error: unknown) => Promise.reject(tokenAcquisitionError(error)));
-        request.headers.set("Authorization", `Bearer ${fresh}`);
+        await sign();
         return await next(request);
       } finally {
         request.headers.delete("Authorization");
