@@ -3,8 +3,6 @@
 // the client must make sense of every recorded answer. The token service is not in the recordings,
 // so it is mocked.
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import path from "node:path";
 import nock from "nock";
 import {
   AzureKeyCredential,
@@ -15,39 +13,13 @@ import {
 import type { AssetConversionSettings } from "../../src/index";
 import { drive, fastRetry, freshJwt, installClock, rejectionOf, resetNock } from "./support/clientTestKit";
 import type { InstalledClock } from "./support/clientTestKit";
-
-const repoRoot = path.resolve(__dirname, "..", "..");
-const recordingsDir = path.resolve(
-  repoRoot,
-  "..",
-  "shared",
-  "upstream-recordings",
-  "azure-sdk-for-net",
-  "sdk",
-  "remoterendering",
-  "Azure.MixedReality.RemoteRendering",
-  "tests",
-  "SessionRecords",
-  "RemoteRenderingLiveTests",
-);
-
-interface RecordedEntry {
-  RequestUri: string;
-  RequestMethod: string;
-  RequestBody: unknown;
-  StatusCode: number;
-  ResponseHeaders: Record<string, string>;
-  ResponseBody: unknown;
-}
-
-interface Recording {
-  Entries: RecordedEntry[];
-  Variables: Record<string, string>;
-}
-
-function load(name: string): Recording {
-  return JSON.parse(fs.readFileSync(path.join(recordingsDir, name), "utf8")) as Recording;
-}
+import {
+  netRecordingsAvailable,
+  netRecordingsFolder,
+  readNetRecordingFile,
+  type NetRecordedEntry as RecordedEntry,
+  type NetRecording as Recording,
+} from "../support/netRecordings";
 
 /** Queues the recorded answers in order; each answers only the exact recorded request. */
 function replay(recording: Recording): nock.Scope[] {
@@ -119,9 +91,9 @@ describe("replay of recorded service traffic", function () {
   let clock: InstalledClock | undefined;
 
   before(function () {
-    if (!fs.existsSync(recordingsDir)) {
+    if (!netRecordingsAvailable()) {
       console.log(
-        `Skipping the recording replays: ${recordingsDir} is absent (shared/ is not next to the repository).`,
+        `Skipping the recording replays: ${netRecordingsFolder} is absent (shared/ is not next to the repository).`,
       );
       this.skip();
     }
@@ -133,7 +105,7 @@ describe("replay of recorded service traffic", function () {
   });
 
   it("replays a session lifecycle: create, read, extend, wait for Ready, list, stop", async () => {
-    const recording = load("TestSimpleSession.json");
+    const recording = readNetRecordingFile("TestSimpleSession.json");
     const scopes = replay(recording);
     const client = clientFor(recording);
     clock = installClock();
@@ -176,7 +148,7 @@ describe("replay of recorded service traffic", function () {
   });
 
   it("replays a successful conversion and the conversion list", async () => {
-    const recording = load("TestSimpleConversion.json");
+    const recording = readNetRecordingFile("TestSimpleConversion.json");
     const scopes = replay(recording);
     const client = clientFor(recording);
     clock = installClock();
@@ -203,7 +175,7 @@ describe("replay of recorded service traffic", function () {
   });
 
   it("replays a failed conversion: the poller rejects with ConversionProcessFailed", async () => {
-    const recording = load("TestFailedConversionsMissingAsset.json");
+    const recording = readNetRecordingFile("TestFailedConversionsMissingAsset.json");
     const scopes = replay(recording);
     const client = clientFor(recording);
     clock = installClock();
@@ -220,7 +192,7 @@ describe("replay of recorded service traffic", function () {
   });
 
   it("replays a conversion refused for missing storage rights: a RestError 403", async () => {
-    const recording = load("TestFailedConversionsNoAccess.json");
+    const recording = readNetRecordingFile("TestFailedConversionsNoAccess.json");
     replay(recording);
     const client = clientFor(recording);
     clock = installClock();
@@ -236,7 +208,7 @@ describe("replay of recorded service traffic", function () {
   });
 
   it("refuses the recorded negative lease before sending, and maps the recorded 400 answer", async () => {
-    const recording = load("TestFailedSessionRequest.json");
+    const recording = readNetRecordingFile("TestFailedSessionRequest.json");
     const entry = recording.Entries[0] as RecordedEntry;
     const client = clientFor(recording);
     assert.throws(

@@ -3,35 +3,15 @@
 // (path and api-version) from the path template and ids, send the recorded body, read the recorded
 // answer, and classify it with isUnexpected as the spec says. Skips when the recordings are absent.
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import type { PathUncheckedResponse } from "@azure-rest/core-client";
 import nock from "nock";
 import createClient, { isUnexpected as isUnexpectedTyped } from "../../src/generated/remoteRendering";
-import { repositoryRoot } from "./testClients";
-
-const recordingsFolder = path.resolve(
-  repositoryRoot,
-  "..",
-  "shared",
-  "upstream-recordings",
-  "azure-sdk-for-net",
-  "sdk",
-  "remoterendering",
-  "Azure.MixedReality.RemoteRendering",
-  "tests",
-  "SessionRecords",
-  "RemoteRenderingLiveTests",
-);
-
-interface RecordedEntry {
-  readonly RequestUri: string;
-  readonly RequestMethod: string;
-  readonly RequestBody: unknown;
-  readonly StatusCode: number;
-  readonly ResponseHeaders: Readonly<Record<string, string>>;
-  readonly ResponseBody: unknown;
-}
+import {
+  netRecordingNames,
+  netRecordingsAvailable,
+  netRecordingsFolder,
+  readNetRecordingFile,
+} from "../support/netRecordings";
 
 /** Path templates of the spec, with the methods recorded on them. */
 const routes: ReadonlyArray<readonly [RegExp, string]> = [
@@ -58,9 +38,9 @@ const isUnexpected = isUnexpectedTyped as (response: PathUncheckedResponse) => b
 
 describe("generated clients: replay of recorded service traffic", function () {
   before(function () {
-    if (!existsSync(recordingsFolder)) {
+    if (!netRecordingsAvailable()) {
       console.log(
-        `      skipped: ${recordingsFolder} is absent (the reference folder ../shared is not here)`,
+        `      skipped: ${netRecordingsFolder} is absent (the reference folder ../shared is not here)`,
       );
       this.skip();
     }
@@ -71,15 +51,11 @@ describe("generated clients: replay of recorded service traffic", function () {
   });
 
   it("rebuilds every recorded request and reads every recorded answer", async function () {
-    const files = readdirSync(recordingsFolder).filter(
-      (name) => name.endsWith(".json") && !/Async\.json$/.test(name),
-    );
+    const files = netRecordingNames();
     assert.ok(files.length >= 4, "recordings found");
     let exchanges = 0;
-    for (const file of files.sort()) {
-      const { Entries } = JSON.parse(readFileSync(path.join(recordingsFolder, file), "utf8")) as {
-        Entries: RecordedEntry[];
-      };
+    for (const file of files) {
+      const { Entries } = readNetRecordingFile(file);
       for (const entry of Entries) {
         const url = new URL(entry.RequestUri);
         const route = routes.find(([pattern]) => pattern.test(url.pathname));

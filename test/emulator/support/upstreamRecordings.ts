@@ -2,6 +2,7 @@
 // .NET (Entries) and Java (networkCallRecords) formats, into one shape.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { netRecordingsAvailable, readNetRecordingFile } from "../../support/netRecordings";
 
 export interface RecordedExchange {
   file: string;
@@ -19,17 +20,13 @@ export interface RecordedExchange {
 
 const REPOSITORY_ROOT = path.resolve(__dirname, "..", "..", "..");
 export const RECORDINGS_FOLDER = path.resolve(REPOSITORY_ROOT, "..", "shared", "upstream-recordings");
-const NET_FOLDER = path.join(
-  RECORDINGS_FOLDER,
-  "azure-sdk-for-net/sdk/remoterendering/Azure.MixedReality.RemoteRendering/tests/SessionRecords/RemoteRenderingLiveTests",
-);
 const JAVA_FOLDER = path.join(
   RECORDINGS_FOLDER,
   "azure-sdk-for-java/sdk/remoterendering/azure-mixedreality-remoterendering/src/test/resources/session-records",
 );
 
 export function recordingsAvailable(): boolean {
-  return existsSync(NET_FOLDER) && existsSync(JAVA_FOLDER);
+  return netRecordingsAvailable() && existsSync(JAVA_FOLDER);
 }
 
 function withoutOrigin(uri: string): string {
@@ -42,19 +39,9 @@ function lowerCaseHeaders(headers: Record<string, unknown>): Record<string, stri
   return result;
 }
 
-interface NetEntry {
-  RequestUri: string;
-  RequestMethod: string;
-  RequestBody: unknown;
-  StatusCode: number;
-  ResponseHeaders: Record<string, unknown>;
-  ResponseBody: unknown;
-}
-
 /** One .NET recording file, by name (for example "TestSimpleSession.json"). */
 export function readNetRecording(name: string): RecordedExchange[] {
-  const json = JSON.parse(readFileSync(path.join(NET_FOLDER, name), "utf8")) as { Entries: NetEntry[] };
-  return json.Entries.map((entry) => ({
+  return readNetRecordingFile(name).Entries.map((entry) => ({
     file: name,
     method: entry.RequestMethod,
     target: withoutOrigin(entry.RequestUri),
@@ -68,9 +55,7 @@ export function readNetRecording(name: string): RecordedExchange[] {
   }));
 }
 
-export function netRecordingNames(): string[] {
-  return readdirSync(NET_FOLDER).filter((name) => name.endsWith(".json") && !name.endsWith("Async.json"));
-}
+export { netRecordingNames } from "../../support/netRecordings";
 
 interface JavaRecord {
   Method: string;
