@@ -105,6 +105,15 @@ export interface ValidateServiceUrlOptions {
   allowInsecureConnection?: boolean;
 }
 
+/** Parses an absolute URL, or throws a RangeError naming the parameter and the allowed form. */
+function parseUrl(name: string, text: string, form: string): URL {
+  try {
+    return new URL(text);
+  } catch {
+    throw new RangeError(`${name} must be ${form}; got ${describeUrl(text)}.`);
+  }
+}
+
 /**
  * An absolute https URL of a service (the rendering endpoint or the token service), returned without
  * a trailing slash. http: is accepted only when `allowInsecureConnection` is true.
@@ -116,12 +125,7 @@ export function validateServiceUrl(
 ): URL {
   const form = 'an absolute https URL such as "https://remoterendering.eastus.mixedreality.azure.com"';
   const text = requireString(name, value, form);
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new RangeError(`${name} must be ${form}; got ${describeUrl(text)}.`);
-  }
+  const url = parseUrl(name, text, form);
   if (url.protocol === "http:") {
     if (options.allowInsecureConnection !== true) {
       throw new RangeError(
@@ -142,13 +146,7 @@ export function validateServiceUrl(
 export function validateStorageContainerUrl(name: string, value: unknown): string {
   const form = 'an absolute https URL such as "https://account.blob.core.windows.net/container"';
   const text = requireString(name, value, form);
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new RangeError(`${name} must be ${form}; got ${describeUrl(text)}.`);
-  }
-  if (url.protocol !== "https:") {
+  if (parseUrl(name, text, form).protocol !== "https:") {
     throw new RangeError(`${name} must be ${form}; got ${describeUrl(text)}.`);
   }
   return text;
