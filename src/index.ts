@@ -2,14 +2,14 @@
 
 // RemoteRenderingClient and its types.
 export { RemoteRenderingClient } from "./customizations/remoteRenderingClient";
-export { remoteRenderingEndpoint } from "./customizations/remoteRenderingEndpoint";
-export { RemoteRenderingServiceError } from "./customizations/remoteRenderingServiceError";
-export type { RemoteRenderingErrorDetail } from "./customizations/remoteRenderingServiceError";
-export { isRemoteRenderingRestError } from "./customizations/serviceRestError";
+export { remoteRenderingEndpoint } from "./customizations/helpers/remoteRenderingEndpoint";
+export { RemoteRenderingServiceError } from "./customizations/errors/remoteRenderingServiceError";
+export type { RemoteRenderingErrorDetail } from "./customizations/errors/remoteRenderingServiceError";
+export { isRemoteRenderingRestError } from "./customizations/errors/serviceRestError";
 export type {
   RemoteRenderingRestError,
   RemoteRenderingRestErrorDetails,
-} from "./customizations/serviceRestError";
+} from "./customizations/errors/serviceRestError";
 export { AzureKeyCredential } from "@azure/core-auth";
 export type { AccessToken, TokenCredential } from "@azure/core-auth";
 export { RestError, isRestError } from "@azure/core-rest-pipeline";
@@ -29,7 +29,7 @@ export type {
   StoppedRenderingSession,
   UnknownRenderingSession,
   UpdateSessionSettings,
-} from "./customizations/renderingSession";
+} from "./customizations/models/renderingSession";
 export type {
   AssetConversion,
   AssetConversionBase,
@@ -43,7 +43,7 @@ export type {
   RunningAssetConversion,
   SucceededAssetConversion,
   UnknownAssetConversion,
-} from "./customizations/assetConversion";
+} from "./customizations/models/assetConversion";
 export type {
   AssetConversionOperationState,
   AssetConversionPollerLike,
@@ -63,10 +63,10 @@ export type {
   ResumeBeginConversionOptions,
   ResumeBeginSessionOptions,
   UpdateSessionOptions,
-} from "./customizations/options";
+} from "./customizations/models/options";
 
 // Closest region, keep-alive and session scope helpers (built on the public client).
-export { findClosestRegion, remoteRenderingRegions } from "./customizations/findClosestRegion";
+export { findClosestRegion, remoteRenderingRegions } from "./customizations/helpers/findClosestRegion";
 export type {
   ClosestRegionResult,
   FindClosestRegionOptions,
@@ -75,17 +75,17 @@ export type {
   RegionProbe,
   RemoteRenderingRegion,
   UnreachableRegionProbe,
-} from "./customizations/findClosestRegion";
-export { keepSessionAlive } from "./customizations/keepSessionAlive";
+} from "./customizations/helpers/findClosestRegion";
+export { keepSessionAlive } from "./customizations/helpers/keepSessionAlive";
 export type {
   KeepSessionAliveClient,
   KeepSessionAliveOptions,
   KeepSessionAliveOutcome,
   SessionKeepAlive,
-} from "./customizations/keepSessionAlive";
-export { openRenderingSession } from "./customizations/openRenderingSession";
+} from "./customizations/helpers/keepSessionAlive";
+export { openRenderingSession } from "./customizations/helpers/openRenderingSession";
 export type {
   OpenRenderingSessionOptions,
   RenderingSessionScope,
   RenderingSessionScopeClient,
-} from "./customizations/openRenderingSession";
+} from "./customizations/helpers/openRenderingSession";

@@ -3,6 +3,7 @@
 import type { Command } from "commander";
 import type { CliIo, InterruptSignal } from "./cliIo";
 import type { ConfigFileSettings } from "./config/cliSettings";
+import type { ExitCode } from "./exitCodes";
 import { readConfigFile } from "./config/readConfigFile";
 import { accountSettingsFromEnvironment, resolveConnection } from "./config/resolveConnection";
 import { openConnection, type Connection } from "./connect/openConnection";
@@ -10,6 +11,11 @@ import { ProgressLine } from "./output/progressLine";
 import { terminalStyle, type TerminalStyle } from "./output/terminalStyle";
 
 /** Options every command accepts (declared on the root program). */
+/** Runs an action with its context; the last argument commander passes is the command itself. */
+export type ActionFactory = (
+  handler: (context: CommandContext, ...args: unknown[]) => Promise<ExitCode | void>,
+) => (...args: unknown[]) => Promise<void>;
+
 export interface GlobalOptions {
   json?: boolean;
   config?: string;

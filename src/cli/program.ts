@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Command, Option } from "commander";
 import type { CliIo } from "./cliIo";
-import { CommandContext } from "./commandContext";
+import { CommandContext, type ActionFactory } from "./commandContext";
 import { registerConversionCommands } from "./commands/conversionCommands";
 import { registerEmulatorCommand } from "./commands/emulatorCommand";
 import { registerRegionsCommand } from "./commands/regionsCommand";
@@ -17,11 +17,6 @@ import { errorReportJson } from "./reportError";
 export interface RunState {
   exitCode: ExitCode;
 }
-
-/** Runs an action with its context; the last argument commander passes is the command itself. */
-export type ActionFactory = (
-  handler: (context: CommandContext, ...args: unknown[]) => Promise<ExitCode | void>,
-) => (...args: unknown[]) => Promise<void>;
 
 function packageVersion(): string {
   try {

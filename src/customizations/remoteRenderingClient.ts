@@ -4,8 +4,8 @@
 // built on @azure/core-lro (beginPollers).
 import type { AccessToken, AzureKeyCredential, TokenCredential } from "@azure/core-auth";
 import type { PagedAsyncIterableIterator } from "@azure/core-paging";
-import type { AssetConversion, AssetConversionSettings } from "./assetConversion";
-import { beginConversionPoller, beginSessionPoller } from "./beginPollers";
+import type { AssetConversion, AssetConversionSettings } from "./models/assetConversion";
+import { beginConversionPoller, beginSessionPoller } from "./lro/beginPollers";
 import type {
   AssetConversionPollerLike,
   BeginConversionOptions,
@@ -20,14 +20,18 @@ import type {
   ResumeBeginConversionOptions,
   ResumeBeginSessionOptions,
   UpdateSessionOptions,
-} from "./options";
-import type { RenderingSession, RenderingSessionSettings, UpdateSessionSettings } from "./renderingSession";
-import { keepSessionAlive } from "./keepSessionAlive";
-import type { KeepSessionAliveOptions, SessionKeepAlive } from "./keepSessionAlive";
-import { openRenderingSession } from "./openRenderingSession";
-import type { OpenRenderingSessionOptions, RenderingSessionScope } from "./openRenderingSession";
-import { connectToService } from "./serviceConnection";
-import { ServiceRequests, requestParameters } from "./serviceRequests";
+} from "./models/options";
+import type {
+  RenderingSession,
+  RenderingSessionSettings,
+  UpdateSessionSettings,
+} from "./models/renderingSession";
+import { keepSessionAlive } from "./helpers/keepSessionAlive";
+import type { KeepSessionAliveOptions, SessionKeepAlive } from "./helpers/keepSessionAlive";
+import { openRenderingSession } from "./helpers/openRenderingSession";
+import type { OpenRenderingSessionOptions, RenderingSessionScope } from "./helpers/openRenderingSession";
+import { connectToService } from "./pipeline/serviceConnection";
+import { ServiceRequests, requestParameters } from "./wire/serviceRequests";
 import { validateMaxLeaseTime, validateResourceId } from "./validation";
 
 function requireObject(name: string, value: unknown, form: string): void {

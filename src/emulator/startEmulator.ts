@@ -3,17 +3,17 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { DEFAULT_EMULATOR_ACCOUNT, validateAccounts, type EmulatorAccount } from "./accounts";
-import { newCorrelationVector } from "./correlation";
-import { resolveEmulatorConfig } from "./emulatorConfig";
-import type { EmulatorOptions, RunningEmulator } from "./emulatorOptions";
-import type { EmulatorRuntime } from "./emulatorRuntime";
-import { FaultInjector } from "./faultInjector";
-import { rawErrorAnswer, rawErrorStatus } from "./rawAnswers";
-import { createRandomSource } from "./randomSource";
-import { createRequestListener } from "./requestPipeline";
-import { createEmptyState } from "./state";
-import { StateFileWriter, loadStateFile, serializeState } from "./stateFile";
+import { DEFAULT_EMULATOR_ACCOUNT, validateAccounts, type EmulatorAccount } from "./auth/accounts";
+import { newCorrelationVector } from "./http/correlation";
+import { resolveEmulatorConfig } from "./config/emulatorConfig";
+import type { EmulatorOptions, RunningEmulator } from "./config/emulatorOptions";
+import type { EmulatorRuntime } from "./config/emulatorRuntime";
+import { FaultInjector } from "./faults/faultInjector";
+import { rawErrorAnswer, rawErrorStatus } from "./http/rawAnswers";
+import { createRandomSource } from "./faults/randomSource";
+import { createRequestListener } from "./http/requestPipeline";
+import { createEmptyState } from "./store/state";
+import { StateFileWriter, loadStateFile, serializeState } from "./store/stateFile";
 
 function urlHost(host: string): string {
   if (host === "0.0.0.0") return "127.0.0.1";

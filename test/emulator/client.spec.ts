@@ -1,7 +1,7 @@
 // The public RemoteRenderingClient against the emulator, over real HTTP on loopback.
 import assert from "node:assert/strict";
 import { isRestError, RemoteRenderingServiceError, type RenderingSession } from "../../src/index";
-import type { WireSession } from "../../src/emulator/wireTypes";
+import type { WireSession } from "../../src/emulator/operations/wireTypes";
 import { clientFor, requestLines } from "./support/clientHarness";
 import { MINUTE_IN_MS, startHarness, type Harness } from "./support/emulatorHarness";
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { WireConversion } from "../../src/emulator/wireTypes";
+import type { WireConversion } from "../../src/emulator/operations/wireTypes";
 import { errorOf, startHarness, type Harness } from "./support/emulatorHarness";
 
 const Z_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?Z$/;

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { WireSession, WireSessionList } from "../../src/emulator/wireTypes";
+import type { WireSession, WireSessionList } from "../../src/emulator/operations/wireTypes";
 import {
   MINUTE_IN_MS,
   START_TIME_IN_MS,

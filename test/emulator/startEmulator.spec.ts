@@ -5,7 +5,7 @@ import {
   startEmulator,
   type EmulatorOptions,
 } from "../../src/emulator/index";
-import type { WireSession } from "../../src/emulator/wireTypes";
+import type { WireSession } from "../../src/emulator/operations/wireTypes";
 import { callUrl, dataPlaneUrl, fetchToken } from "./support/emulatorHarness";
 
 describe("startEmulator", () => {

@@ -8,7 +8,7 @@ import {
   parseResourceId,
   parseSasToken,
 } from "../parseOptionValues";
-import type { ActionFactory } from "../program";
+import type { ActionFactory } from "../commandContext";
 import { getConversion, listConversions } from "./conversionQueries";
 import { startConversion } from "./conversionStart";
 

@@ -7,7 +7,7 @@ import { removeEmulatorRecord, writeEmulatorRecord } from "../connect/localEmula
 import { ExitCode } from "../exitCodes";
 import { formatDetails } from "../output/formatTable";
 import { parsePort } from "../parseOptionValues";
-import type { ActionFactory } from "../program";
+import type { ActionFactory } from "../commandContext";
 import { UsageError } from "../cliErrors";
 
 /** The port `arr emulator` listens on without --port. */

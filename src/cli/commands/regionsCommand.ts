@@ -2,17 +2,13 @@
 // trip to each, closest first (sessions are best created in the closest region).
 import { readFileSync } from "node:fs";
 import { InvalidArgumentError, type Command } from "commander";
-import {
-  findClosestRegion,
-  remoteRenderingRegions,
-  type RegionProbe,
-  type RemoteRenderingRegion,
-} from "../../customizations/findClosestRegion";
+import type { RegionProbe, RemoteRenderingRegion } from "../../index";
 import { UsageError } from "../cliErrors";
 import type { CommandContext } from "../commandContext";
 import { ExitCode } from "../exitCodes";
 import { formatTable } from "../output/formatTable";
-import type { ActionFactory } from "../program";
+import type { ActionFactory } from "../commandContext";
+import { clientLibrary } from "../lazyModules";
 
 interface RegionsOptions {
   probe?: boolean;
@@ -82,7 +78,9 @@ function readRegionsFile(file: string): RemoteRenderingRegion[] {
 async function regions(context: CommandContext): Promise<ExitCode> {
   const options = context.local<RegionsOptions>();
   const list =
-    options.regionsFile !== undefined ? readRegionsFile(options.regionsFile) : remoteRenderingRegions;
+    options.regionsFile !== undefined
+      ? readRegionsFile(options.regionsFile)
+      : clientLibrary().remoteRenderingRegions;
   if (options.probe !== true) {
     if (context.json) context.printJson(list);
     else
@@ -102,7 +100,7 @@ async function regions(context: CommandContext): Promise<ExitCode> {
   progress.update(`Measuring the round trip to ${list.length} region${list.length === 1 ? "" : "s"}`);
   let result;
   try {
-    result = await findClosestRegion({
+    result = await clientLibrary().findClosestRegion({
       regions: list,
       timeoutInMs: options.timeout,
       samplesPerRegion: options.samples,

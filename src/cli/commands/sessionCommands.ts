@@ -8,7 +8,7 @@ import {
   parseResourceId,
   parseSessionSize,
 } from "../parseOptionValues";
-import type { ActionFactory } from "../program";
+import type { ActionFactory } from "../commandContext";
 import { extendSession } from "./sessionExtend";
 import { keepAlive } from "./sessionKeepAlive";
 import { getSession, listSessions, stopSessions } from "./sessionQueries";

@@ -1,6 +1,6 @@
 // Merges account settings: flags win over environment variables, which win over the config file.
 // With nothing configured at all, the command runs against a local emulator.
-import { remoteRenderingRegions } from "../../customizations/findClosestRegion";
+import { clientLibrary } from "../lazyModules";
 import { UsageError } from "../cliErrors";
 import type { AccountSettings } from "./cliSettings";
 
@@ -92,9 +92,11 @@ export const LOCAL_ACCOUNT_DOMAIN = "localhost.mixedreality.azure.com";
 
 /** `https://remoterendering.{region}.mixedreality.azure.com` for a known region. */
 export function regionEndpoint(region: string): string {
-  const known = remoteRenderingRegions.find((r) => r.name === region.toLowerCase());
+  const known = clientLibrary().remoteRenderingRegions.find((r) => r.name === region.toLowerCase());
   if (known === undefined) {
-    const names = remoteRenderingRegions.map((r) => r.name).join(", ");
+    const names = clientLibrary()
+      .remoteRenderingRegions.map((r) => r.name)
+      .join(", ");
     throw new UsageError(`Unknown region "${region}". Known regions: ${names} (see: arr regions).`);
   }
   return known.endpoint;
@@ -103,7 +105,7 @@ export function regionEndpoint(region: string): string {
 /** The scripts accept a bare region as account domain; the client needs the full domain. */
 function expandAccountDomain(domain: string | undefined): string | undefined {
   if (domain === undefined) return undefined;
-  const known = remoteRenderingRegions.some((r) => r.name === domain.toLowerCase());
+  const known = clientLibrary().remoteRenderingRegions.some((r) => r.name === domain.toLowerCase());
   return known ? `${domain.toLowerCase()}.mixedreality.azure.com` : domain;
 }
 

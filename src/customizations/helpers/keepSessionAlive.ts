@@ -1,0 +1,200 @@
+// Keeps a rendering session alive by extending its lease at a fixed interval, until stopped.
+// It renews at once, then every `intervalInMs`: each renewal sets the lease to the session's current
+// lease plus `extensionInMinutes`. With an extension of at least the interval, the time left on the
+// lease never shrinks. `await using` stops it (and ends the session with `endSessionOnStop`).
+import type { AbortSignalLike } from "@azure/abort-controller";
+import type { RenderingSession, UpdateSessionSettings } from "../models/renderingSession";
+import { validateResourceId } from "../validation";
+
+/** The client methods the keep-alive uses (a RemoteRenderingClient has them). */
+export interface KeepSessionAliveClient {
+  getSession(sessionId: string, options?: { abortSignal?: AbortSignalLike }): Promise<RenderingSession>;
+  updateSession(
+    sessionId: string,
+    settings: UpdateSessionSettings,
+    options?: { abortSignal?: AbortSignalLike },
+  ): Promise<RenderingSession>;
+  endSession(sessionId: string, options?: { abortSignal?: AbortSignalLike }): Promise<void>;
+}
+
+export interface KeepSessionAliveOptions {
+  /** Time between renewals; default 5 minutes. */
+  intervalInMs?: number;
+  /** Minutes added to the lease by each renewal; default the interval rounded up to whole minutes. */
+  extensionInMinutes?: number;
+  /** Whether stopping (stop(), abortSignal or disposal) also ends the session; default false. */
+  endSessionOnStop?: boolean;
+  /** Called after each renewal with the session as updated. */
+  onRenewed?: (session: RenderingSession) => void;
+  /** Called when a renewal fails for a reason that may pass (5xx, throttling, network); renewals go on. */
+  onError?: (error: unknown) => void;
+  /** Aborting it stops the keep-alive as stop() does. */
+  abortSignal?: AbortSignalLike;
+}
+
+/** Why a keep-alive ended. */
+export type KeepSessionAliveOutcome =
+  | { reason: "stopped"; renewals: number; sessionEnded: boolean }
+  | { reason: "sessionEnded"; renewals: number; session: RenderingSession }
+  | { reason: "failed"; renewals: number; error: unknown };
+
+export interface SessionKeepAlive extends AsyncDisposable {
+  readonly sessionId: string;
+  /** Renewals done so far. */
+  readonly renewals: number;
+  /**
+   * Settles when the keep-alive ends: stopped, the session ended by itself (Stopped, Expired, Error),
+   * or a renewal was refused (for example at the 1440-minute limit). It never rejects.
+   */
+  readonly done: Promise<KeepSessionAliveOutcome>;
+  /** Stops renewing (ending the session with `endSessionOnStop`); resolves with the outcome. */
+  stop(): Promise<KeepSessionAliveOutcome>;
+}
+
+const DEFAULT_INTERVAL_IN_MS = 5 * 60_000;
+const MAX_LEASE_IN_MINUTES = 1440;
+
+/** Starts renewing the lease of `sessionId`; see {@link KeepSessionAliveOptions}. */
+export function keepSessionAlive(
+  client: KeepSessionAliveClient,
+  sessionId: string,
+  options: KeepSessionAliveOptions = {},
+): SessionKeepAlive {
+  const intervalInMs = options.intervalInMs ?? DEFAULT_INTERVAL_IN_MS;
+  if (typeof intervalInMs !== "number" || !Number.isFinite(intervalInMs) || intervalInMs < 1) {
+    throw new RangeError(
+      `intervalInMs must be a finite number of milliseconds, at least 1; got ${intervalInMs}.`,
+    );
+  }
+  const extensionInMinutes = options.extensionInMinutes ?? Math.max(1, Math.ceil(intervalInMs / 60_000));
+  if (
+    !Number.isInteger(extensionInMinutes) ||
+    extensionInMinutes < 1 ||
+    extensionInMinutes > MAX_LEASE_IN_MINUTES
+  ) {
+    throw new RangeError(
+      `extensionInMinutes must be an integer from 1 to ${MAX_LEASE_IN_MINUTES}; got ${extensionInMinutes}.`,
+    );
+  }
+  validateResourceId("sessionId", sessionId);
+
+  const requests = new AbortController();
+  let renewals = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<void> | undefined;
+  let finished = false;
+  let stopping: Promise<KeepSessionAliveOutcome> | undefined;
+  let settle!: (outcome: KeepSessionAliveOutcome) => void;
+  const done = new Promise<KeepSessionAliveOutcome>((resolve) => (settle = resolve));
+
+  const finish = (outcome: KeepSessionAliveOutcome): void => {
+    if (finished) return;
+    finished = true;
+    if (timer !== undefined) clearTimeout(timer);
+    options.abortSignal?.removeEventListener("abort", onAbort);
+    settle(outcome);
+  };
+
+  const renew = async (): Promise<void> => {
+    const signal = { abortSignal: requests.signal };
+    const session = await client.getSession(sessionId, signal);
+    if (finished || stopping) return;
+    if (session.status === "Starting") return; // the lease only runs once Ready
+    if (session.status !== "Ready") {
+      finish({ reason: "sessionEnded", renewals, session });
+      return;
+    }
+    const maxLeaseTimeInMinutes = session.maxLeaseTimeInMinutes + extensionInMinutes;
+    if (maxLeaseTimeInMinutes > MAX_LEASE_IN_MINUTES) {
+      const error = new RangeError(
+        `Cannot extend session ${sessionId} beyond ${MAX_LEASE_IN_MINUTES} minutes; its lease is ` +
+          `${session.maxLeaseTimeInMinutes} minutes.`,
+      );
+      finish({ reason: "failed", renewals, error });
+      return;
+    }
+    const updated = await client
+      .updateSession(sessionId, { maxLeaseTimeInMinutes }, signal)
+      .catch((error: unknown) => leaseAlreadyAt(error, maxLeaseTimeInMinutes));
+    renewals += 1;
+    options.onRenewed?.(updated);
+  };
+
+  // A PATCH is retried by the pipeline after a lost answer (5xx, network error). When the first
+  // attempt was applied, the retry asks for a lease that is no longer larger and gets 422: read the
+  // session, and count the renewal as done when its lease already reaches the target.
+  const leaseAlreadyAt = async (error: unknown, target: number): Promise<RenderingSession> => {
+    if ((error as { statusCode?: unknown } | null)?.statusCode !== 422) throw error;
+    const current = await client.getSession(sessionId, { abortSignal: requests.signal });
+    if (current.status === "Ready" && current.maxLeaseTimeInMinutes >= target) return current;
+    throw error;
+  };
+
+  const tick = (): void => {
+    timer = undefined;
+    running = renew().then(
+      () => undefined,
+      (error: unknown) => {
+        if (finished || stopping) return;
+        if (isLastingFailure(error)) finish({ reason: "failed", renewals, error });
+        else options.onError?.(error);
+      },
+    );
+    void running.then(() => {
+      running = undefined;
+      if (!finished && !stopping) timer = setTimeout(tick, intervalInMs);
+    });
+  };
+
+  const stop = (): Promise<KeepSessionAliveOutcome> => {
+    if (finished) return done;
+    stopping ??= (async () => {
+      if (timer !== undefined) clearTimeout(timer);
+      requests.abort();
+      await running;
+      let sessionEnded = false;
+      if (options.endSessionOnStop === true && !finished) {
+        try {
+          await client.endSession(sessionId);
+          sessionEnded = true;
+        } catch (error) {
+          finish({ reason: "failed", renewals, error });
+        }
+      }
+      finish({ reason: "stopped", renewals, sessionEnded });
+      return done;
+    })();
+    return stopping;
+  };
+
+  const onAbort = (): void => void stop();
+  if (options.abortSignal?.aborted) {
+    void stop();
+  } else {
+    options.abortSignal?.addEventListener("abort", onAbort);
+    tick();
+  }
+
+  return {
+    sessionId,
+    get renewals() {
+      return renewals;
+    },
+    done,
+    stop,
+    async [Symbol.asyncDispose]() {
+      await stop();
+    },
+  };
+}
+
+/**
+ * A failure that retrying will not fix: a 4xx answer other than 408 (timeout) and 429 (throttling),
+ * or an argument the client refused before sending (TypeError, RangeError).
+ */
+function isLastingFailure(error: unknown): boolean {
+  if (error instanceof TypeError || error instanceof RangeError) return true;
+  const status =
+    typeof error === "object" && error !== null ? (error as { statusCode?: unknown }).statusCode : undefined;
+  return typeof status === "number" && status >= 400 && status < 500 && status !== 408 && status !== 429;
+}

@@ -1,0 +1,16 @@
+import { requireString } from "../validation";
+
+/**
+ * The public endpoint of the Remote Rendering service in an Azure region, for example
+ * `remoteRenderingEndpoint("eastus")` is `https://remoterendering.eastus.mixedreality.azure.com`.
+ *
+ * @param region - an Azure region name: letters and digits only, such as "eastus" or "westeurope".
+ */
+export function remoteRenderingEndpoint(region: string): string {
+  const form = 'an Azure region name of letters and digits, such as "eastus"';
+  const name = requireString("region", region, form);
+  if (!/^[A-Za-z0-9]+$/.test(name)) {
+    throw new RangeError(`region must be ${form}; got ${JSON.stringify(name)}.`);
+  }
+  return `https://remoterendering.${name.toLowerCase()}.mixedreality.azure.com`;
+}

@@ -1,0 +1,124 @@
+// Converts session bodies from the service into the public RenderingSession union.
+import type {
+  PartialRenderingSessionProperties,
+  RenderingSession,
+  RenderingSessionBase,
+  RenderingSessionStatus,
+} from "../models/renderingSession";
+import { RemoteRenderingServiceError, toErrorDetail } from "../errors/remoteRenderingServiceError";
+import { parseServiceTime } from "./serviceTime";
+import type { WireRecord } from "./wireReaders";
+import {
+  malformedResponse,
+  optionalNumber,
+  optionalString,
+  requireNumberField,
+  requireRecord,
+  requireStringField,
+} from "./wireReaders";
+
+/**
+ * The one place that maps a session status from the service to the client's closed set. Every status
+ * of the API is listed; anything else (another spelling, a status added later) is "Unknown".
+ */
+export function toRenderingSessionStatus(serviceStatus: string): RenderingSessionStatus {
+  switch (serviceStatus) {
+    case "Starting":
+      return "Starting";
+    case "Ready":
+      return "Ready";
+    case "Error":
+      return "Error";
+    case "Expired":
+      return "Expired";
+    case "Stopped":
+      return "Stopped";
+    default:
+      return "Unknown";
+  }
+}
+
+/** Server properties that carry real values; the placeholders sent while starting are dropped. */
+function partialProperties(body: WireRecord): PartialRenderingSessionProperties {
+  const result: PartialRenderingSessionProperties = {};
+  const hostname = optionalString(body, "hostname");
+  const handshakePort = optionalNumber(body, "handshakePort");
+  const arrInspectorPort = optionalNumber(body, "arrInspectorPort");
+  const teraflops = optionalNumber(body, "teraflops");
+  if (hostname !== undefined) {
+    result.hostname = hostname;
+  }
+  if (handshakePort !== undefined && handshakePort > 0) {
+    result.handshakePort = handshakePort;
+  }
+  if (arrInspectorPort !== undefined && arrInspectorPort > 0) {
+    result.arrInspectorPort = arrInspectorPort;
+  }
+  if (teraflops !== undefined && teraflops > 0) {
+    result.teraflops = teraflops;
+  }
+  return result;
+}
+
+/**
+ * Converts one session body into a RenderingSession.
+ *
+ * @param value - the parsed JSON body (untrusted).
+ * @param msCv - the MS-CV of the response, kept on the error of a session in the Error state.
+ */
+export function toRenderingSession(value: unknown, msCv?: string): RenderingSession {
+  const body = requireRecord(value, "a rendering session");
+  const sessionId = requireStringField(body, "id", "a rendering session");
+  const what = `rendering session ${JSON.stringify(sessionId)}`;
+  const serviceStatus = requireStringField(body, "status", what);
+  const base: RenderingSessionBase = {
+    sessionId,
+    size: requireStringField(body, "size", what),
+    maxLeaseTimeInMinutes: requireNumberField(body, "maxLeaseTimeMinutes", what),
+  };
+  const createdOn = parseServiceTime(body["creationTime"]);
+  if (createdOn !== undefined) {
+    base.createdOn = createdOn;
+  }
+  const elapsed = optionalNumber(body, "elapsedTimeMinutes");
+  if (elapsed !== undefined) {
+    base.elapsedTimeInMinutes = elapsed;
+  }
+  const status = toRenderingSessionStatus(serviceStatus);
+  switch (status) {
+    case "Starting":
+      return { ...base, status };
+    case "Ready": {
+      const partial = partialProperties(body);
+      const { hostname, handshakePort, arrInspectorPort } = partial;
+      if (hostname === undefined || handshakePort === undefined || arrInspectorPort === undefined) {
+        throw malformedResponse(`${what} is Ready but lacks its hostname or ports`);
+      }
+      return {
+        ...base,
+        status,
+        hostname,
+        handshakePort,
+        arrInspectorPort,
+        teraflops: partial.teraflops ?? 0,
+      };
+    }
+    case "Error": {
+      const detail = toErrorDetail(body["error"]) ?? {
+        code: "SessionError",
+        message: `The rendering session ${JSON.stringify(sessionId)} failed without an error description.`,
+      };
+      return {
+        ...base,
+        ...partialProperties(body),
+        status,
+        error: new RemoteRenderingServiceError(detail, msCv),
+      };
+    }
+    case "Expired":
+    case "Stopped":
+      return { ...base, ...partialProperties(body), status };
+    case "Unknown":
+      return { ...base, ...partialProperties(body), status, serviceStatus };
+  }
+}

@@ -1,0 +1,54 @@
+// Public option and handle types of the emulator.
+import type { EmulatorAccount } from "../auth/accounts";
+import type { EmulatorClock } from "./clock";
+import type { FaultController } from "../faults/faultInjector";
+import type { FaultRule } from "../faults/faultTypes";
+import type { EmulatorLogSink } from "../http/requestLog";
+
+export interface EmulatorOptions {
+  /** TCP port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to listen on; 127.0.0.1 by default. */
+  host?: string;
+  /** Accounts served. Without any (here or in the data file) the default account is used. */
+  accounts?: readonly EmulatorAccount[];
+  /** Keep accounts, sessions and conversions in this JSON file across restarts. */
+  dataFile?: string;
+  /** Lifetime of issued access tokens, in emulated seconds; 86400 (24 hours) by default. */
+  tokenLifetimeInSeconds?: number;
+  /** Emulated start-up time per session size; Standard 10 s and Premium 20 s by default. */
+  sessionStartupInSeconds?: { Standard?: number; Premium?: number };
+  /** Emulated time a conversion spends NotStarted (default 2 s), then Running (default 10 s). */
+  conversionPhasesInSeconds?: { notStarted?: number; running?: number };
+  /**
+   * Fixed `Retry-After` (seconds) on GetConversion. By default it is the real time left until the
+   * conversion's status next changes, at least 1 while it runs, and 0 once it has ended.
+   */
+  conversionRetryAfterInSeconds?: number;
+  /** Items per page of the list operations; 50 by default. */
+  pageSize?: number;
+  /** The real clock by default; `{ speed: 60 }` runs 60 times faster; a ManualClock moves when told. */
+  clock?: EmulatorClock | { speed: number };
+  /** Fault rules applied from the start (more can be added while running). */
+  faults?: readonly FaultRule[];
+  /** Seed for the made-up values (ports, host names) and fault probabilities; random by default. */
+  seed?: number;
+  /** Largest accepted request body; 1 MiB by default. Larger bodies get 413. */
+  maxBodySizeInBytes?: number;
+  /** Where the per-request log lines go; standard error by default, `false` for none. */
+  logger?: EmulatorLogSink | false;
+}
+
+export interface RunningEmulator {
+  /** Base URL of both the data plane and the token service, e.g. http://127.0.0.1:49731. */
+  readonly url: string;
+  /** The accounts served, with their keys. */
+  readonly accounts: readonly EmulatorAccount[];
+  /** True when no account was configured and the well-known default account is served. */
+  readonly usesDefaultAccount: boolean;
+  readonly clock: EmulatorClock;
+  readonly faults: FaultController;
+  /** Stops listening, ends open connections and finishes pending writes of the data file. */
+  close(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+}

@@ -1,0 +1,47 @@
+// What request handlers share: configuration, state, accounts, secrets and fault rules.
+import type { IncomingHttpHeaders } from "node:http";
+import type { EmulatorAccount } from "../auth/accounts";
+import type { EmulatorConfig } from "./emulatorConfig";
+import type { FaultInjector } from "../faults/faultInjector";
+import type { EmulatorOperation, FaultRule } from "../faults/faultTypes";
+import type { RandomSource } from "../faults/randomSource";
+import type { RouteParameters } from "../http/router";
+import type { EmulatorState } from "../store/state";
+
+export interface EmulatorRuntime {
+  readonly config: EmulatorConfig;
+  readonly state: EmulatorState;
+  /** Accounts by lower-case id. */
+  readonly accounts: ReadonlyMap<string, EmulatorAccount>;
+  readonly signingSecret: Buffer;
+  readonly random: RandomSource;
+  readonly faults: FaultInjector;
+  /** Saves the state to the data file; undefined when running in memory. */
+  readonly persist: (() => Promise<void>) | undefined;
+  /** Aborted when the emulator closes (ends injected delays early). */
+  readonly closing: AbortSignal;
+}
+
+/** One routed, authenticated request, as a handler sees it. */
+export interface OperationContext {
+  readonly runtime: EmulatorRuntime;
+  readonly operation: EmulatorOperation;
+  readonly parameters: RouteParameters;
+  readonly query: URLSearchParams;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: Buffer;
+  /** Scheme, host and port the client used, for links in answers. */
+  readonly baseUrl: string;
+  readonly apiVersion: string | undefined;
+  readonly now: number;
+  /** A creation fault named in this request's fault header, if any. */
+  readonly headerFault: FaultRule | undefined;
+}
+
+export interface OperationResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** True when the state changed and must be saved before answering. */
+  changedState?: boolean;
+}

@@ -1,0 +1,37 @@
+// Which handler serves which operation.
+import {
+  handleCreateConversion,
+  handleGetConversion,
+  handleListConversions,
+} from "../operations/conversionHandlers";
+import type { OperationContext, OperationResult } from "../config/emulatorRuntime";
+import type { EmulatorOperation } from "../faults/faultTypes";
+import {
+  handleCreateSession,
+  handleGetSession,
+  handleListSessions,
+  handleStopSession,
+  handleUpdateSession,
+} from "../operations/sessionHandlers";
+import { handleGetToken } from "../operations/tokenHandler";
+
+export type OperationHandler = (context: OperationContext) => OperationResult;
+
+export const OPERATION_HANDLERS: Readonly<Record<EmulatorOperation, OperationHandler>> = {
+  GetToken: handleGetToken,
+  CreateSession: handleCreateSession,
+  GetSession: handleGetSession,
+  UpdateSession: handleUpdateSession,
+  StopSession: handleStopSession,
+  ListSessions: handleListSessions,
+  CreateConversion: handleCreateConversion,
+  GetConversion: handleGetConversion,
+  ListConversions: handleListConversions,
+};
+
+/** Operations that need a request body. */
+export const OPERATIONS_WITH_BODY: ReadonlySet<EmulatorOperation> = new Set([
+  "CreateSession",
+  "UpdateSession",
+  "CreateConversion",
+]);

@@ -1,0 +1,166 @@
+// The HTTP request listener: correlation vector and CORS on every answer, then routing, body,
+// faults, api-version, path parameters, credentials, the operation, saving, and one log line.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { performance } from "node:perf_hooks";
+import { ADMIN_PREFIX, handleAdminRequest } from "../operations/adminHandlers";
+import { clientCorrelationVector, newCorrelationVector } from "./correlation";
+import { corsPreflightHeaders, corsResponseHeaders } from "./cors";
+import { EmulatorHttpError, errorResponse } from "./errors";
+import type { EmulatorRuntime, OperationResult } from "../config/emulatorRuntime";
+import { decideFaults, delay, faultError } from "../faults/faultDecision";
+import { FAULT_HEADER } from "../faults/faultTypes";
+import { OPERATION_HANDLERS } from "./operationTable";
+import { payloadTooLarge, readRequestBody } from "./requestBody";
+import { checkApiVersion, checkCredentials, checkPathParameters } from "./requestChecks";
+import { formatRequestLogLine } from "./requestLog";
+import { SUPPORTED_API_VERSIONS, writeAnswer } from "./responseHeaders";
+import { baseUrlOf, splitRequestTarget } from "./requestTarget";
+import { matchRoute } from "./router";
+
+interface RequestNotes {
+  apiVersion: string | undefined;
+  fault: string | undefined;
+  reset: boolean;
+}
+
+function sendError(response: ServerResponse, error: EmulatorHttpError): void {
+  writeAnswer(response, error.status, error.toResponseBody(), error.headers);
+}
+
+async function serve(
+  runtime: EmulatorRuntime,
+  baseUrl: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+  notes: RequestNotes,
+): Promise<void> {
+  const method = (request.method ?? "GET").toUpperCase();
+  const url = splitRequestTarget(request.url ?? "/");
+  if (method === "OPTIONS") {
+    request.resume();
+    writeAnswer(
+      response,
+      204,
+      undefined,
+      corsPreflightHeaders(request.headers["access-control-request-headers"]),
+    );
+    return;
+  }
+  const route = url.pathname.startsWith(ADMIN_PREFIX) ? undefined : matchRoute(method, url.pathname);
+  const body = await readRequestBody(request, runtime.config.maxBodySizeInBytes);
+  if (body.kind === "too-large") {
+    if (!body.drained) response.setHeader("Connection", "close");
+    throw payloadTooLarge(runtime.config.maxBodySizeInBytes);
+  }
+  if (route === undefined) {
+    const result = handleAdminRequest(
+      runtime,
+      method,
+      url.pathname,
+      body.bytes,
+      request.headers["content-type"],
+    );
+    writeAnswer(response, result.status, result.body, result.headers);
+    return;
+  }
+  if (route.kind === "not-found") {
+    throw new EmulatorHttpError(404, "NotFound", `There is no resource at ${url.pathname.slice(0, 200)}.`);
+  }
+  if (route.kind === "method-not-allowed") {
+    throw new EmulatorHttpError(
+      405,
+      "MethodNotAllowed",
+      `This resource accepts ${route.allowed.join(", ")}.`,
+      {
+        headers: { Allow: route.allowed.join(", ") },
+      },
+    );
+  }
+  const { operation, parameters } = route;
+  notes.apiVersion = url.searchParams.get("api-version") ?? undefined;
+  if (operation !== "GetToken")
+    response.setHeader("api-supported-versions", SUPPORTED_API_VERSIONS.join(", "));
+  const faults = decideFaults(runtime, operation, request.headers[FAULT_HEADER]);
+  if (faults.response !== undefined) {
+    notes.fault = faults.response.kind;
+    if (faults.response.kind === "reset") {
+      notes.reset = true;
+      request.socket.destroy();
+      return;
+    }
+    if (faults.response.kind === "delay") await delay(faults.response.delayInMs, runtime.closing);
+    const injected = faultError(faults.response, operation);
+    if (injected !== undefined) throw injected;
+  }
+  if (faults.headerCreationFault !== undefined) notes.fault = faults.headerCreationFault.kind;
+  const apiVersion = checkApiVersion(operation, url.searchParams);
+  checkPathParameters(operation, parameters);
+  const now = runtime.config.clock.now();
+  checkCredentials(runtime, operation, parameters, request.headers, now);
+  const result: OperationResult = OPERATION_HANDLERS[operation]({
+    runtime,
+    operation,
+    parameters,
+    query: url.searchParams,
+    headers: request.headers,
+    body: body.bytes,
+    baseUrl: baseUrlOf(request, baseUrl),
+    apiVersion,
+    now,
+    headerFault: faults.headerCreationFault,
+  });
+  if (result.changedState === true && runtime.persist !== undefined) await runtime.persist();
+  writeAnswer(response, result.status, result.body, result.headers);
+}
+
+/** Creates the listener for `http.createServer`. `baseUrl` is used when a request has no usable Host. */
+export function createRequestListener(
+  runtime: EmulatorRuntime,
+  baseUrl: () => string,
+): (request: IncomingMessage, response: ServerResponse) => void {
+  return (request, response) => {
+    const started = performance.now();
+    const correlationVector = newCorrelationVector();
+    const notes: RequestNotes = { apiVersion: undefined, fault: undefined, reset: false };
+    response.setHeader("MS-CV", correlationVector);
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    for (const [name, value] of Object.entries(corsResponseHeaders())) response.setHeader(name, value);
+    let logged = false;
+    const log = (): void => {
+      if (logged || runtime.config.log === undefined) return;
+      logged = true;
+      runtime.config.log(
+        formatRequestLogLine({
+          time: new Date(),
+          method: request.method ?? "?",
+          path: (request.url ?? "/").split("?")[0] ?? "/",
+          apiVersion: notes.apiVersion,
+          status: notes.reset ? "reset" : response.headersSent ? response.statusCode : "aborted",
+          durationInMs: performance.now() - started,
+          correlationVector,
+          clientCorrelationVector: clientCorrelationVector(
+            request.headers["x-mrc-cv"] ?? request.headers["ms-cv"],
+          ),
+          fault: notes.fault,
+        }),
+      );
+    };
+    response.on("finish", log);
+    response.on("close", log);
+    serve(runtime, baseUrl(), request, response, notes).catch((error: unknown) => {
+      if (error instanceof EmulatorHttpError) {
+        sendError(response, error);
+        return;
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      runtime.config.log?.(
+        `emulator error while answering ${request.method ?? "?"} (ms-cv=${correlationVector}): ${message}`,
+      );
+      writeAnswer(
+        response,
+        500,
+        errorResponse("InternalServerError", "The emulator failed to answer this request."),
+      );
+    });
+  };
+}

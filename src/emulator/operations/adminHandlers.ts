@@ -1,0 +1,84 @@
+// Admin endpoints under /_emulator/, for tests and tools in any language:
+//   GET    /_emulator/faults   the active fault rules
+//   POST   /_emulator/faults   add a rule (JSON FaultRule), answers 201 with it
+//   DELETE /_emulator/faults   remove every rule
+//   GET    /_emulator/clock    the emulated time
+//   POST   /_emulator/clock    { "advanceInMs": N } moves a manual clock forward
+// They need no token and no api-version: the emulator listens on loopback by default.
+import { isManualClock } from "../config/clock";
+import { EmulatorHttpError, badRequest, notFound } from "../http/errors";
+import type { EmulatorRuntime, OperationResult } from "../config/emulatorRuntime";
+import type { FaultRule } from "../faults/faultTypes";
+import { decodeJsonBody } from "../http/requestBody";
+
+export const ADMIN_PREFIX = "/_emulator/";
+
+function methodNotAllowed(allowed: string[]): EmulatorHttpError {
+  return new EmulatorHttpError(405, "MethodNotAllowed", `This endpoint accepts ${allowed.join(", ")}.`, {
+    headers: { Allow: allowed.join(", ") },
+  });
+}
+
+/** Turns option-style validation errors (TypeError, RangeError) into 400 answers. */
+function asBadRequest<T>(action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    if (error instanceof TypeError || error instanceof RangeError) throw badRequest(error.message, "body");
+    throw error;
+  }
+}
+
+function clockState(runtime: EmulatorRuntime): OperationResult {
+  const { clock } = runtime.config;
+  const nowInMs = clock.now();
+  return {
+    status: 200,
+    body: { now: new Date(nowInMs).toISOString(), nowInMs, speed: clock.speed, manual: isManualClock(clock) },
+  };
+}
+
+export function handleAdminRequest(
+  runtime: EmulatorRuntime,
+  method: string,
+  pathname: string,
+  body: Buffer,
+  contentType: string | undefined,
+): OperationResult {
+  const resource = pathname.slice(ADMIN_PREFIX.length).replace(/\/$/, "");
+  if (resource === "faults") {
+    if (method === "GET") return { status: 200, body: { faults: runtime.faults.list() } };
+    if (method === "DELETE") {
+      runtime.faults.clear();
+      return { status: 204 };
+    }
+    if (method === "POST") {
+      const rule = decodeJsonBody(body, contentType);
+      // FaultInjector.add checks the rule and throws TypeError or RangeError for a bad one.
+      return { status: 201, body: asBadRequest(() => runtime.faults.add(rule as FaultRule)) };
+    }
+    throw methodNotAllowed(["GET", "POST", "DELETE"]);
+  }
+  if (resource === "clock") {
+    if (method === "GET") return clockState(runtime);
+    if (method !== "POST") throw methodNotAllowed(["GET", "POST"]);
+    const request = decodeJsonBody(body, contentType) as { advanceInMs?: unknown } | null;
+    const clock = runtime.config.clock;
+    if (!isManualClock(clock)) {
+      throw new EmulatorHttpError(
+        409,
+        "Conflict",
+        "Only a manual clock can be advanced; start the emulator with one.",
+      );
+    }
+    const advanceInMs = request?.advanceInMs;
+    if (typeof advanceInMs !== "number" || !Number.isFinite(advanceInMs) || advanceInMs < 0) {
+      throw badRequest("advanceInMs must be a number of milliseconds, 0 or more.", "advanceInMs");
+    }
+    clock.advance(advanceInMs);
+    return clockState(runtime);
+  }
+  throw notFound(
+    `There is no admin endpoint ${pathname}; use ${ADMIN_PREFIX}faults or ${ADMIN_PREFIX}clock.`,
+  );
+}
