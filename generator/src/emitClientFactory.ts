@@ -66,7 +66,13 @@ export function emitClientFactory(client: ClientModel): string {
   const apiVersion =
     client.apiVersion === undefined
       ? ""
-      : `apiVersion: options.apiVersion ?? ${JSON.stringify(client.apiVersion)},\n`;
+      : "apiVersion: options.apiVersion ?? defaultApiVersion,\n";
+  // One source of the api-version for the layers above: the spec's version, exported as the
+  // factory's default (an addition to @autorest/typescript's output, see generator/README.md).
+  const apiVersionConstant =
+    client.apiVersion === undefined
+      ? ""
+      : `/** The api-version of the spec this client was generated from; the factory's default. */\nexport const defaultApiVersion = ${JSON.stringify(client.apiVersion)};\n\n`;
 
   return [
     typeImport(["ClientOptions"], "@azure-rest/core-client"),
@@ -76,6 +82,7 @@ export function emitClientFactory(client: ClientModel): string {
     "\n",
     "/** Headers the spec declares; logging may show their values (credentials are never among them). */\n",
     `const loggedHeaderNames: string[] = ${JSON.stringify(client.loggedHeaderNames)};\n\n`,
+    apiVersionConstant,
     optionsInterface,
     docComment(docs),
     `export default function createClient(${signature}): ${client.clientName} {\n`,

@@ -8,6 +8,9 @@ import type { RemoteRenderingRestClient } from "./clientDefinitions";
 /** Headers the spec declares; logging may show their values (credentials are never among them). */
 const loggedHeaderNames: string[] = ["MS-CV", "Retry-After", "WWW-Authenticate"];
 
+/** The api-version of the spec this client was generated from; the factory's default. */
+export const defaultApiVersion = "2021-01-01";
+
 /**
  * Creates a new RemoteRenderingRestClient.
  *
@@ -25,7 +28,7 @@ export default function createClient(
     : userAgentInfo;
   const clientOptions: ClientOptions = {
     ...options,
-    apiVersion: options.apiVersion ?? "2021-01-01",
+    apiVersion: options.apiVersion ?? defaultApiVersion,
     userAgentOptions: { ...options.userAgentOptions, userAgentPrefix },
     loggingOptions: {
       ...options.loggingOptions,

@@ -8,6 +8,9 @@ import type { MixedRealityStsRestClient } from "./clientDefinitions";
 /** Headers the spec declares; logging may show their values (credentials are never among them). */
 const loggedHeaderNames: string[] = ["MS-CV", "WWW-Authenticate", "X-MRC-CV"];
 
+/** The api-version of the spec this client was generated from; the factory's default. */
+export const defaultApiVersion = "2019-02-28-preview";
+
 /**
  * Creates a new MixedRealityStsRestClient.
  *
@@ -25,7 +28,7 @@ export default function createClient(
     : userAgentInfo;
   const clientOptions: ClientOptions = {
     ...options,
-    apiVersion: options.apiVersion ?? "2019-02-28-preview",
+    apiVersion: options.apiVersion ?? defaultApiVersion,
     userAgentOptions: { ...options.userAgentOptions, userAgentPrefix },
     loggingOptions: {
       ...options.loggingOptions,
