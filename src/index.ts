@@ -65,6 +65,15 @@ export type {
   UpdateSessionOptions,
 } from "./customizations/models/options";
 
+// Service facts: the api-versions (from the generated clients) and the service's limits.
+export { remoteRenderingApiVersion, stsApiVersion } from "./customizations/apiVersions";
+export {
+  maxLeaseTimeInMinutes,
+  maxRetryAfterInMs,
+  minLeaseTimeInMinutes,
+  renderingSessionSizes,
+} from "./customizations/serviceLimits";
+
 // Closest region, keep-alive and session scope helpers (built on the public client).
 export { findClosestRegion, remoteRenderingRegions } from "./customizations/helpers/findClosestRegion";
 export type {

@@ -1,26 +1,29 @@
 // Parsers for flag and argument values. Each one names the allowed form in its message; commander
 // prefixes it with the flag and the rejected value, and the command exits with the usage code.
 import { InvalidArgumentError } from "commander";
+import { maxLeaseTimeInMinutes, minLeaseTimeInMinutes, renderingSessionSizes } from "../limits";
 
-const MAX_LEASE_IN_MINUTES = 1440;
+const MAX_LEASE_IN_MINUTES = maxLeaseTimeInMinutes;
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
 
-export type SessionSizeName = "Standard" | "Premium";
+export type SessionSizeName = (typeof renderingSessionSizes)[number];
 
 function integer(value: string): number | undefined {
   return /^\s*\d+\s*$/.test(value) ? Number(value) : undefined;
 }
 
-/** A lease in whole minutes, 0 to 1440. */
+/** A lease in whole minutes, within the service's lease bounds. */
 export function parseLeaseInMinutes(value: string): number {
   const minutes = integer(value);
-  if (minutes === undefined || minutes > MAX_LEASE_IN_MINUTES) {
-    throw new InvalidArgumentError(`Expected whole minutes from 0 to ${MAX_LEASE_IN_MINUTES}.`);
+  if (minutes === undefined || minutes < minLeaseTimeInMinutes || minutes > MAX_LEASE_IN_MINUTES) {
+    throw new InvalidArgumentError(
+      `Expected whole minutes from ${minLeaseTimeInMinutes} to ${MAX_LEASE_IN_MINUTES}.`,
+    );
   }
   return minutes;
 }
 
-/** An extension of the lease in whole minutes, 1 to 1440. */
+/** An extension of the lease in whole minutes, from 1 to the longest lease. */
 export function parseExtensionInMinutes(value: string): number {
   const minutes = integer(value);
   if (minutes === undefined || minutes < 1 || minutes > MAX_LEASE_IN_MINUTES) {
@@ -29,7 +32,7 @@ export function parseExtensionInMinutes(value: string): number {
   return minutes;
 }
 
-/** An interval in minutes, fractions allowed (0.5 is 30 seconds), above 0 and at most 1440. */
+/** An interval in minutes, fractions allowed (0.5 is 30 seconds), above 0 and at most the longest lease. */
 export function parseIntervalInMinutes(value: string): number {
   const minutes = /^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(value) ? Number(value) : Number.NaN;
   if (!(minutes > 0) || minutes > MAX_LEASE_IN_MINUTES) {
@@ -49,16 +52,19 @@ export function parsePort(value: string): number {
   return port;
 }
 
-/** `standard` or `premium`, in any case. */
+/** A session size (`standard` or `premium`), in any case. */
 export function parseSessionSize(value: string): SessionSizeName {
-  switch (value.trim().toLowerCase()) {
-    case "standard":
-      return "Standard";
-    case "premium":
-      return "Premium";
-    default:
-      throw new InvalidArgumentError("Expected standard or premium.");
+  const wanted = value.trim().toLowerCase();
+  const size = renderingSessionSizes.find((candidate) => candidate.toLowerCase() === wanted);
+  if (size === undefined) {
+    throw new InvalidArgumentError(`Expected ${sessionSizeNames()}.`);
   }
+  return size;
+}
+
+/** The session sizes as the CLI spells them: "standard or premium". */
+export function sessionSizeNames(): string {
+  return renderingSessionSizes.map((size) => size.toLowerCase()).join(" or ");
 }
 
 /** A session or conversion id: 1 to 256 letters, digits, '-' or '_'. */

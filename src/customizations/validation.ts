@@ -2,14 +2,10 @@
 // accepted form: a TypeError when the value has the wrong JavaScript type, a RangeError when the
 // type is right but the value is outside what the service accepts.
 
+import { maxLeaseTimeInMinutes, minLeaseTimeInMinutes, renderingSessionSizes } from "./serviceLimits";
+
 const resourceIdPattern = /^[A-Za-z0-9_-]{1,256}$/;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The largest lease a rendering session accepts, in minutes (24 hours). */
-export const maxLeaseTimeLimitInMinutes = 1440;
-
-/** The session sizes the service accepts when a session is created. */
-export const knownRenderingSessionSizes = ["Standard", "Premium"] as const;
 
 function describe(value: unknown): string {
   if (typeof value === "string") {
@@ -45,26 +41,23 @@ export function validateResourceId(name: string, value: unknown): string {
   return id;
 }
 
-/** A lease time: an integer number of minutes from 0 to 1440. */
+/** A lease time: an integer number of minutes within the service's lease bounds. */
 export function validateMaxLeaseTime(name: string, value: unknown): number {
-  const form = `an integer number of minutes from 0 to ${maxLeaseTimeLimitInMinutes}`;
+  const form = `an integer number of minutes from ${minLeaseTimeInMinutes} to ${maxLeaseTimeInMinutes}`;
   if (typeof value !== "number") {
     throw new TypeError(`${name} must be a number (${form}); got ${describe(value)}.`);
   }
-  if (!Number.isInteger(value) || value < 0 || value > maxLeaseTimeLimitInMinutes) {
+  if (!Number.isInteger(value) || value < minLeaseTimeInMinutes || value > maxLeaseTimeInMinutes) {
     throw new RangeError(`${name} must be ${form}; got ${value}.`);
   }
   return value;
 }
 
-/** The size of a new session: "Standard" or "Premium". */
-export function validateSessionSize(
-  name: string,
-  value: unknown,
-): (typeof knownRenderingSessionSizes)[number] {
-  const form = `"Standard" or "Premium"`;
+/** The size of a new session: one of the service's session sizes. */
+export function validateSessionSize(name: string, value: unknown): (typeof renderingSessionSizes)[number] {
+  const form = renderingSessionSizes.map((size) => JSON.stringify(size)).join(" or ");
   const size = requireString(name, value, form);
-  const known = knownRenderingSessionSizes.find((candidate) => candidate === size);
+  const known = renderingSessionSizes.find((candidate) => candidate === size);
   if (known === undefined) {
     throw new RangeError(`${name} must be ${form}; got ${describe(size)}.`);
   }

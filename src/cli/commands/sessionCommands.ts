@@ -7,8 +7,10 @@ import {
   parsePollIntervalInSeconds,
   parseResourceId,
   parseSessionSize,
+  sessionSizeNames,
 } from "../parseOptionValues";
 import type { ActionFactory } from "../commandContext";
+import { maxLeaseTimeInMinutes, minLeaseTimeInMinutes } from "../../limits";
 import { extendSession } from "./sessionExtend";
 import { keepAlive } from "./sessionKeepAlive";
 import { getSession, listSessions, stopSessions } from "./sessionQueries";
@@ -26,10 +28,10 @@ export function registerSessionCommands(program: Command, action: ActionFactory)
         "Ctrl-C stops waiting and leaves the session running (it prints the command to stop it).",
     )
     .option("--id <id>", "session id (default: a new UUID)", parseResourceId)
-    .option("--size <size>", "standard or premium (default: config file, else standard)", parseSessionSize)
+    .option("--size <size>", `${sessionSizeNames()} (default: config file, else standard)`, parseSessionSize)
     .option(
       "--lease <minutes>",
-      "maximum lease in minutes, 0-1440 (default: config file, else 30)",
+      `maximum lease in minutes, ${minLeaseTimeInMinutes}-${maxLeaseTimeInMinutes} (default: config file, else 30)`,
       parseLeaseInMinutes,
     )
     .option("--no-wait", "return as soon as the session is created")
@@ -65,7 +67,11 @@ export function registerSessionCommands(program: Command, action: ActionFactory)
       "extend the lease of a session: new lease = current lease + MINUTES; prints the new end time",
     )
     .argument("<id>", "session id", parseResourceId)
-    .requiredOption("--by <minutes>", "minutes to add to the current lease, 1-1440", parseExtensionInMinutes)
+    .requiredOption(
+      "--by <minutes>",
+      `minutes to add to the current lease, 1-${maxLeaseTimeInMinutes}`,
+      parseExtensionInMinutes,
+    )
     .action(action((context, id) => extendSession(context, id as string)));
 
   session

@@ -2,9 +2,8 @@
 // (not the time elapsed plus MINUTES), and the output shows when the lease now ends.
 import { OperationFailedError, UsageError } from "../cliErrors";
 import type { CommandContext } from "../commandContext";
+import { maxLeaseTimeInMinutes as MAX_LEASE_IN_MINUTES } from "../../limits";
 import { formatSession, sessionView } from "../output/sessionView";
-
-const MAX_LEASE_IN_MINUTES = 1440;
 
 export async function extendSession(context: CommandContext, sessionId: string): Promise<void> {
   const { by } = context.local<{ by: number }>();

@@ -10,6 +10,8 @@
 // Keys the command line does not use (resourceGroup, localAssetDirectoryPath, ...) are ignored, so
 // an existing arrconfig.json works unchanged. Empty strings count as unset, as in the scripts' template.
 import { readFileSync } from "node:fs";
+import { maxLeaseTimeInMinutes, minLeaseTimeInMinutes, renderingSessionSizes } from "../../limits";
+import { sessionSizeNames } from "../parseOptionValues";
 import { UsageError } from "../cliErrors";
 import type { ConfigFileSettings } from "./cliSettings";
 
@@ -78,13 +80,13 @@ export function parseConfig(json: JsonObject, path: string): ConfigFileSettings 
   }
   const size = s("vmSize");
   if (size !== undefined) {
-    const lower = size.toLowerCase();
-    if (lower !== "standard" && lower !== "premium") {
+    const known = renderingSessionSizes.find((candidate) => candidate.toLowerCase() === size.toLowerCase());
+    if (known === undefined) {
       throw new UsageError(
-        `--config ${path}: "renderingSessionSettings.vmSize" must be standard or premium.`,
+        `--config ${path}: "renderingSessionSettings.vmSize" must be ${sessionSizeNames()}.`,
       );
     }
-    settings.session.size = lower === "standard" ? "Standard" : "Premium";
+    settings.session.size = known;
   }
   const lease = session["maxLeaseTime"];
   if (lease !== undefined && lease !== null && lease !== "") {
@@ -117,7 +119,7 @@ function parseLease(value: unknown, path: string): number {
   } else {
     return fail();
   }
-  return minutes < 0 || minutes > 1440 ? fail() : minutes;
+  return minutes < minLeaseTimeInMinutes || minutes > maxLeaseTimeInMinutes ? fail() : minutes;
 }
 
 function assign<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {

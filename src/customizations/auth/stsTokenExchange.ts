@@ -1,20 +1,16 @@
 // Exchanges account credentials for a Mixed Reality access token at the token service (STS):
-// GET {sts}/Accounts/{accountId}/token?api-version=2019-02-28-preview with a bearer credential and a
-// fresh X-MRC-CV correlation vector.
+// GET {sts}/Accounts/{accountId}/token (the generated STS client adds its api-version) with a bearer
+// credential and a fresh X-MRC-CV correlation vector. The token's expiry is read from its JWT `exp`.
 import type { ClientOptions } from "@azure-rest/core-client";
 import type { AbortSignalLike } from "@azure/abort-controller";
 import type { AccessToken } from "@azure/core-auth";
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import createStsRestClient from "../../generated/sts";
 import { foreignOriginError, hasOrigin } from "./authenticationPolicy";
-import { parseJwtExpiryInMs } from "./jwtExpiry";
 import { retryAfterCeilingPolicy } from "../pipeline/retryAfterCeilingPolicy";
 import { logger, safeLoggingOptions } from "../pipeline/logger";
 import { createServiceRestError } from "../errors/serviceRestError";
 import { malformedResponse } from "../wire/wireReaders";
-
-/** The API version of the token service. */
-export const stsApiVersion = "2019-02-28-preview";
 
 /** Lifetime assumed for a token whose expiry cannot be read (it is then refreshed early). */
 const fallbackLifetimeInMs = 10 * 60_000;
@@ -90,7 +86,6 @@ export function createStsTokenExchange(settings: StsTokenExchangeSettings): StsT
   const clientOptions = settings.clientOptions ?? {};
   const client = createStsRestClient(stsUrl, {
     ...clientOptions,
-    apiVersion: stsApiVersion,
     loggingOptions: safeLoggingOptions(clientOptions.loggingOptions),
   });
   client.pipeline.addPolicy(stripAuthorizationPolicy);
@@ -125,4 +120,29 @@ export function createStsTokenExchange(settings: StsTokenExchangeSettings): StsT
     logger.info(`Received an access token (MS-CV ${response.headers["ms-cv"] ?? "none"}).`);
     return { token, expiresOnTimestamp: expiry ?? Date.now() + fallbackLifetimeInMs };
   };
+}
+
+// The expiry is read without verifying the token: the client only needs to know when to fetch a new
+// one; the service verifies signatures.
+/**
+ * The `exp` claim of a JWT in milliseconds since the epoch, or undefined when the text is not a JWT
+ * with a numeric `exp`.
+ */
+export function parseJwtExpiryInMs(token: string): number | undefined {
+  const parts = token.split(".");
+  const payload = parts[1];
+  if (parts.length !== 3 || payload === undefined || payload === "") {
+    return undefined;
+  }
+  let claims: unknown;
+  try {
+    claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+  } catch {
+    return undefined;
+  }
+  if (typeof claims !== "object" || claims === null) {
+    return undefined;
+  }
+  const exp = (claims as Record<string, unknown>)["exp"];
+  return typeof exp === "number" && Number.isFinite(exp) && exp > 0 ? exp * 1000 : undefined;
 }

@@ -5,6 +5,7 @@
 import type { AbortSignalLike } from "@azure/abort-controller";
 import type { RenderingSession, UpdateSessionSettings } from "../models/renderingSession";
 import { validateResourceId } from "../validation";
+import { maxLeaseTimeInMinutes as leaseLimitInMinutes } from "../serviceLimits";
 
 /** The client methods the keep-alive uses (a RemoteRenderingClient has them). */
 export interface KeepSessionAliveClient {
@@ -44,7 +45,7 @@ export interface SessionKeepAlive extends AsyncDisposable {
   readonly renewals: number;
   /**
    * Settles when the keep-alive ends: stopped, the session ended by itself (Stopped, Expired, Error),
-   * or a renewal was refused (for example at the 1440-minute limit). It never rejects.
+   * or a renewal was refused (for example at the maxLeaseTimeInMinutes limit). It never rejects.
    */
   readonly done: Promise<KeepSessionAliveOutcome>;
   /** Stops renewing (ending the session with `endSessionOnStop`); resolves with the outcome. */
@@ -52,7 +53,6 @@ export interface SessionKeepAlive extends AsyncDisposable {
 }
 
 const DEFAULT_INTERVAL_IN_MS = 5 * 60_000;
-const MAX_LEASE_IN_MINUTES = 1440;
 
 /** Starts renewing the lease of `sessionId`; see {@link KeepSessionAliveOptions}. */
 export function keepSessionAlive(
@@ -70,10 +70,10 @@ export function keepSessionAlive(
   if (
     !Number.isInteger(extensionInMinutes) ||
     extensionInMinutes < 1 ||
-    extensionInMinutes > MAX_LEASE_IN_MINUTES
+    extensionInMinutes > leaseLimitInMinutes
   ) {
     throw new RangeError(
-      `extensionInMinutes must be an integer from 1 to ${MAX_LEASE_IN_MINUTES}; got ${extensionInMinutes}.`,
+      `extensionInMinutes must be an integer from 1 to ${leaseLimitInMinutes}; got ${extensionInMinutes}.`,
     );
   }
   validateResourceId("sessionId", sessionId);
@@ -105,9 +105,9 @@ export function keepSessionAlive(
       return;
     }
     const maxLeaseTimeInMinutes = session.maxLeaseTimeInMinutes + extensionInMinutes;
-    if (maxLeaseTimeInMinutes > MAX_LEASE_IN_MINUTES) {
+    if (maxLeaseTimeInMinutes > leaseLimitInMinutes) {
       const error = new RangeError(
-        `Cannot extend session ${sessionId} beyond ${MAX_LEASE_IN_MINUTES} minutes; its lease is ` +
+        `Cannot extend session ${sessionId} beyond ${leaseLimitInMinutes} minutes; its lease is ` +
           `${session.maxLeaseTimeInMinutes} minutes.`,
       );
       finish({ reason: "failed", renewals, error });

@@ -1,6 +1,7 @@
 // Pure decisions of the session and conversion pollers: what a status means for the poller, how long
 // to wait, and the serialized form used to resume. No I/O here; createResourcePoller does the wiring.
 import type { AssetConversion, SucceededAssetConversion } from "../models/assetConversion";
+import { maxRetryAfterInMs } from "../serviceLimits";
 import type {
   ReadyRenderingSession,
   RenderingSession,
@@ -19,8 +20,6 @@ export const standardSessionIntervalInMs = 2_000;
 export const premiumSessionIntervalInMs = 10_000;
 /** Default interval between conversion status requests. */
 export const conversionIntervalInMs = 10_000;
-/** The longest wait a Retry-After header can impose between conversion status requests. */
-export const maxRetryAfterInMs = 60_000;
 
 /** The default poll interval of a session of the given size. */
 export function defaultSessionIntervalInMs(size: RenderingSessionSize | undefined): number {

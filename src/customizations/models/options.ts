@@ -17,7 +17,7 @@ export interface RemoteRenderingClientOptions
    * `https://sts.{accountDomain}`.
    */
   authenticationEndpointUrl?: string;
-  /** The REST API version; defaults to "2021-01-01". */
+  /** The REST API version; defaults to remoteRenderingApiVersion, the version of the spec this package was generated from. */
   apiVersion?: string;
   /**
    * Allows http (not https) endpoints and token service. Only for a local emulator: tokens then travel

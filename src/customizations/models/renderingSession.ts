@@ -1,9 +1,10 @@
 // Public types of rendering sessions. A session is a tagged union on `status`; narrowing on it gives
 // the fields that status guarantees (for example only a Ready session has a hostname and ports).
 import type { RemoteRenderingServiceError } from "../errors/remoteRenderingServiceError";
+import type { renderingSessionSizes } from "../serviceLimits";
 
 /** Session sizes known to this client. */
-export type KnownRenderingSessionSize = "Standard" | "Premium";
+export type KnownRenderingSessionSize = (typeof renderingSessionSizes)[number];
 
 /**
  * The size of the server behind a session. A size this client does not know is kept as the string
@@ -19,7 +20,7 @@ export type RenderingSessionStatus = "Starting" | "Ready" | "Error" | "Expired" 
 
 /** Settings of a new session. */
 export interface RenderingSessionSettings {
-  /** Minutes the session runs once Ready before it expires: an integer from 0 to 1440. */
+  /** Minutes the session runs once Ready before it expires: an integer from minLeaseTimeInMinutes to maxLeaseTimeInMinutes. */
   maxLeaseTimeInMinutes: number;
   /** The server size: "Standard" or "Premium". */
   size: RenderingSessionSize;
@@ -27,7 +28,7 @@ export interface RenderingSessionSettings {
 
 /** Settings that can change on a running session. */
 export interface UpdateSessionSettings {
-  /** The new lease in minutes: an integer from 0 to 1440, larger than the current lease. */
+  /** The new lease in minutes: an integer up to maxLeaseTimeInMinutes, larger than the current lease. */
   maxLeaseTimeInMinutes: number;
 }
 

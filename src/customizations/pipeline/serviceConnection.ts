@@ -14,9 +14,6 @@ import type { StsTokenExchange } from "../auth/stsTokenExchange";
 import type { TokenCache } from "../auth/tokenCache";
 import { validateAccountDomain, validateAccountId, validateServiceUrl } from "../validation";
 
-/** The REST API version this client is written against. */
-export const defaultApiVersion = "2021-01-01";
-
 /** The generated REST client the public client drives. */
 export type ArrRestClient = RemoteRenderingRestClient;
 
@@ -115,7 +112,7 @@ export function connectToService(args: ServiceConnectionArguments): ServiceConne
     ...httpOptions,
     loggingOptions,
     allowInsecureConnection,
-    apiVersion: apiVersion ?? defaultApiVersion,
+    ...(apiVersion !== undefined ? { apiVersion } : {}),
     ...(additionalPolicies !== undefined ? { additionalPolicies } : {}),
   });
   client.pipeline.addPolicy(

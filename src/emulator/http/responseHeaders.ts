@@ -1,9 +1,18 @@
 // Headers the service sends, as recorded, and the writer for JSON answers.
 import type { ServerResponse } from "node:http";
+import { remoteRenderingApiVersion, stsApiVersion } from "../../index";
 
-/** Data-plane api-versions the emulator accepts; the service advertised these two. */
-export const SUPPORTED_API_VERSIONS: readonly string[] = ["2021-01-01-preview", "2021-01-01"];
-export const STS_API_VERSION = "2019-02-28-preview";
+/**
+ * Data-plane api-versions the emulator accepts: the version of the spec the package was generated
+ * from (taken from the generated client) and its preview of the same date, which the service also
+ * advertised (the recorded `api-supported-versions` header lists the preview first).
+ */
+export const SUPPORTED_API_VERSIONS: readonly string[] = [
+  `${remoteRenderingApiVersion}-preview`,
+  remoteRenderingApiVersion,
+];
+/** The token service's api-version, from the generated token service client. */
+export const STS_API_VERSION = stsApiVersion;
 
 /** Cache headers the service sends on session lists and conversion polls. */
 export const NO_CACHE_HEADERS: Readonly<Record<string, string>> = {

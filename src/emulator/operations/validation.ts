@@ -1,13 +1,13 @@
 // Validation of path parameters and of session request bodies.
 import { Problems, requireBodyObject } from "./bodyProblems";
 import { badRequest, unprocessable } from "../http/errors";
+import { maxLeaseTimeInMinutes, minLeaseTimeInMinutes, renderingSessionSizes } from "../../limits";
 import type { WireSessionSize } from "./wireTypes";
 
 export const RESOURCE_ID_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
 export const ACCOUNT_ID_PATTERN =
   /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-export const MAX_LEASE_TIME_IN_MINUTES = 1440;
-const SESSION_SIZES: readonly WireSessionSize[] = ["Standard", "Premium"];
+const SESSION_SIZES: readonly WireSessionSize[] = renderingSessionSizes;
 
 export function validateAccountIdParameter(value: string): void {
   if (!ACCOUNT_ID_PATTERN.test(value)) {
@@ -32,11 +32,14 @@ function checkLease(problems: Problems, value: unknown): number | undefined {
   if (value === undefined || value === null) {
     problems.add(name, `The ${name} field is required.`);
   } else if (typeof value !== "number" || !Number.isInteger(value)) {
-    problems.add(name, `The ${name} value must be an integer from 0 to ${MAX_LEASE_TIME_IN_MINUTES}.`);
-  } else if (value < 0) {
+    problems.add(
+      name,
+      `The ${name} value must be an integer from ${minLeaseTimeInMinutes} to ${maxLeaseTimeInMinutes}.`,
+    );
+  } else if (value < minLeaseTimeInMinutes) {
     problems.add(name, `The ${name} value cannot be negative.`);
-  } else if (value > MAX_LEASE_TIME_IN_MINUTES) {
-    problems.add(name, `The ${name} value cannot be larger than ${MAX_LEASE_TIME_IN_MINUTES}.`);
+  } else if (value > maxLeaseTimeInMinutes) {
+    problems.add(name, `The ${name} value cannot be larger than ${maxLeaseTimeInMinutes}.`);
   } else {
     return value;
   }

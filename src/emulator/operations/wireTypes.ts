@@ -1,6 +1,9 @@
 // JSON shapes the emulator sends and receives, written from the service's REST description
-// (api-version 2021-01-01). The emulator keeps its own copy on purpose: it must not depend on the
-// generated client or on the hand-written client layer.
+// (swagger/remote-rendering.json). The emulator keeps its own copy on purpose: it uses only the
+// package's public entry points, never the generated client. test/emulator/specConformance.spec.ts
+// checks these shapes against the spec, so the two cannot drift apart silently.
+
+import type { renderingSessionSizes } from "../../limits";
 
 /** The `error` object of an `error_response` body. */
 export interface WireError {
@@ -17,7 +20,7 @@ export interface WireErrorResponse {
 }
 
 export type WireSessionStatus = "Starting" | "Ready" | "Stopped" | "Expired" | "Error";
-export type WireSessionSize = "Standard" | "Premium";
+export type WireSessionSize = (typeof renderingSessionSizes)[number];
 
 /** A rendering session as the service serializes it (field order follows the recordings). */
 export interface WireSession {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { parseJwtExpiryInMs } from "../../../src/customizations/auth/jwtExpiry";
+import { parseJwtExpiryInMs } from "../../../src/customizations/auth/stsTokenExchange";
 import { makeJwt } from "../support/clientTestKit";
 
 describe("parseJwtExpiryInMs", () => {
