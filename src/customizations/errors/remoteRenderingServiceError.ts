@@ -1,3 +1,8 @@
+// The error a session or conversion ended with (RemoteRenderingServiceError), and the reader of the
+// service's error objects that builds it and the details of HTTP errors.
+import type { ErrorModelOutput } from "../../generated/remoteRendering";
+import { optionalRecord, optionalString } from "../wire/wireReaders";
+
 /** One error object as the service reports it, with nested details. */
 export interface RemoteRenderingErrorDetail {
   /** The service's error code, such as "ConversionProcessFailed". */
@@ -45,37 +50,39 @@ export class RemoteRenderingServiceError extends Error {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /**
- * Reads an error object from a service body (any shape) into a RemoteRenderingErrorDetail, or
- * undefined when the value is not an error object. Missing codes or messages get neutral fallbacks so
- * that a partial error from the service is still reported rather than lost.
+ * Reads an error object from a service body into a RemoteRenderingErrorDetail, or undefined when the
+ * value is not an error object. Field names come from the generated ErrorModelOutput; values are
+ * checked, since the service's errors do not always keep to the spec. Missing codes or messages get
+ * neutral fallbacks so that a partial error from the service is still reported rather than lost.
  */
-export function toErrorDetail(value: unknown, depth = 0): RemoteRenderingErrorDetail | undefined {
-  if (!isRecord(value) || depth > 8) {
+export function toErrorDetail(
+  value: ErrorModelOutput | null | undefined,
+  depth = 0,
+): RemoteRenderingErrorDetail | undefined {
+  const record = optionalRecord<ErrorModelOutput>(value);
+  if (record === undefined || depth > 8) {
     return undefined;
   }
   const detail: RemoteRenderingErrorDetail = {
-    code: typeof value["code"] === "string" && value["code"] !== "" ? value["code"] : "Unknown",
-    message:
-      typeof value["message"] === "string" && value["message"] !== ""
-        ? value["message"]
-        : "The service reported an error without a message.",
+    code: optionalString(record, "code") ?? "Unknown",
+    message: optionalString(record, "message") ?? "The service reported an error without a message.",
   };
-  if (typeof value["target"] === "string") {
-    detail.target = value["target"];
+  if (typeof record.target === "string") {
+    detail.target = record.target;
   }
-  const nested = value["details"];
+  const nested = record.details;
   if (Array.isArray(nested)) {
-    const details = nested.map((item) => toErrorDetail(item, depth + 1)).filter((item) => item !== undefined);
+    const details = nested
+      .map((item: ErrorModelOutput) => toErrorDetail(item, depth + 1))
+      .filter((item) => item !== undefined);
     if (details.length > 0) {
       detail.details = details;
     }
   }
-  const inner = toErrorDetail(value["innerError"] ?? value["innererror"], depth + 1);
+  // Some answers of the service spell the field "innererror".
+  const lowerCase = (record as { readonly innererror?: unknown }).innererror;
+  const inner = toErrorDetail((record.innerError ?? lowerCase) as ErrorModelOutput | undefined, depth + 1);
   if (inner !== undefined) {
     detail.innerError = inner;
   }

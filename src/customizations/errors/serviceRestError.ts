@@ -1,4 +1,8 @@
+// The RestError this client throws for an HTTP call with an unexpected status: the service's error
+// (read from the generated ErrorResponseOutput shape), the MS-CV, and every secret redacted.
 import type { HttpResponse } from "@azure-rest/core-client";
+import type { ErrorResponseOutput } from "../../generated/remoteRendering";
+import { optionalRecord } from "../wire/wireReaders";
 import { RestError, isRestError } from "@azure/core-rest-pipeline";
 import type { RemoteRenderingErrorDetail } from "./remoteRenderingServiceError";
 import { toErrorDetail } from "./remoteRenderingServiceError";
@@ -74,10 +78,9 @@ export function createServiceRestError(
 ): RemoteRenderingRestError {
   const statusCode = Number.parseInt(response.status, 10);
   const body = readBody(response);
-  const wireError =
-    typeof body === "object" && body !== null && "error" in body
-      ? (body as { error: unknown }).error
-      : undefined;
+  const wireError = optionalRecord<ErrorResponseOutput>(body)?.error as
+    | ErrorResponseOutput["error"]
+    | undefined;
   const secrets = options.secrets ?? [];
   const wireDetail = toErrorDetail(wireError);
   const error = wireDetail === undefined ? undefined : redactDetail(wireDetail, secrets);

@@ -1,4 +1,13 @@
-// Converts asset conversions between the public shape and the service's JSON.
+// Converts asset conversions between the public shape and the service's JSON: public settings into
+// the generated CreateConversionSettings body, and the generated ConversionOutput into the public
+// AssetConversion union.
+import type {
+  ConversionInputSettings,
+  ConversionOutput,
+  ConversionOutputSettings,
+  ConversionSettingsOutput,
+  CreateConversionSettings,
+} from "../../generated/remoteRendering";
 import type {
   AssetConversion,
   AssetConversionBase,
@@ -14,26 +23,14 @@ import {
   validateOutputAssetFilename,
   validateStorageContainerUrl,
 } from "../validation";
-import type { WireRecord } from "./wireReaders";
-import { malformedResponse, optionalString, requireRecord, requireStringField } from "./wireReaders";
-
-/** The body of a create-conversion request, as the service expects it. */
-export interface ConversionRequestBody {
-  settings: {
-    inputLocation: {
-      storageContainerUri: string;
-      relativeInputAssetPath: string;
-      blobPrefix?: string;
-      storageContainerReadListSas?: string;
-    };
-    outputLocation: {
-      storageContainerUri: string;
-      blobPrefix?: string;
-      outputAssetFilename?: string;
-      storageContainerWriteSas?: string;
-    };
-  };
-}
+import type { Unchecked } from "./wireReaders";
+import {
+  malformedResponse,
+  optionalRecord,
+  optionalString,
+  requireRecord,
+  requireStringField,
+} from "./wireReaders";
 
 function optionalText(name: string, value: unknown, form: string): string | undefined {
   return value === undefined ? undefined : validateNonEmptyString(name, value, form);
@@ -43,7 +40,7 @@ function optionalText(name: string, value: unknown, form: string): string | unde
  * Checks conversion settings and builds the request body. Throws TypeError or RangeError naming the
  * offending setting; no request is sent for bad input.
  */
-export function toConversionRequestBody(settings: AssetConversionSettings): ConversionRequestBody {
+export function toConversionRequestBody(settings: AssetConversionSettings): CreateConversionSettings {
   if (typeof settings !== "object" || settings === null) {
     throw new TypeError("settings must be an object with inputSettings and outputSettings.");
   }
@@ -59,7 +56,7 @@ export function toConversionRequestBody(settings: AssetConversionSettings): Conv
   }
   const i = input as Partial<Record<keyof AssetConversionInputSettings, unknown>>;
   const o = output as Partial<Record<keyof AssetConversionOutputSettings, unknown>>;
-  const inputLocation: ConversionRequestBody["settings"]["inputLocation"] = {
+  const inputLocation: ConversionInputSettings = {
     storageContainerUri: validateStorageContainerUrl(
       "settings.inputSettings.storageContainerUrl",
       i.storageContainerUrl,
@@ -79,7 +76,7 @@ export function toConversionRequestBody(settings: AssetConversionSettings): Conv
   if (inputPrefix !== undefined) inputLocation.blobPrefix = inputPrefix;
   if (readSas !== undefined) inputLocation.storageContainerReadListSas = readSas;
 
-  const outputLocation: ConversionRequestBody["settings"]["outputLocation"] = {
+  const outputLocation: ConversionOutputSettings = {
     storageContainerUri: validateStorageContainerUrl(
       "settings.outputSettings.storageContainerUrl",
       o.storageContainerUrl,
@@ -124,10 +121,16 @@ export function toAssetConversionStatus(serviceStatus: string): AssetConversionS
 }
 
 /** Reads the settings the service reports; access signatures are never copied into results. */
-function settingsFromWire(body: WireRecord, what: string): AssetConversionSettings {
-  const settings = requireRecord(body["settings"], `the settings of ${what}`);
-  const input = requireRecord(settings["inputLocation"], `the input settings of ${what}`);
-  const output = requireRecord(settings["outputLocation"], `the output settings of ${what}`);
+function settingsFromWire(body: Unchecked<ConversionOutput>, what: string): AssetConversionSettings {
+  const settings = requireRecord(body.settings as ConversionOutput["settings"], `the settings of ${what}`);
+  const input = requireRecord(
+    settings.inputLocation as ConversionSettingsOutput["inputLocation"],
+    `the input settings of ${what}`,
+  );
+  const output = requireRecord(
+    settings.outputLocation as ConversionSettingsOutput["outputLocation"],
+    `the output settings of ${what}`,
+  );
   const inputSettings: AssetConversionInputSettings = {
     storageContainerUrl: requireStringField(input, "storageContainerUri", `the input settings of ${what}`),
     relativeInputAssetPath: requireStringField(
@@ -151,16 +154,16 @@ function settingsFromWire(body: WireRecord, what: string): AssetConversionSettin
 /**
  * Converts one conversion body into an AssetConversion.
  *
- * @param value - the parsed JSON body (untrusted).
+ * @param value - the parsed JSON body: typed as the generated model, checked as untrusted input.
  * @param msCv - the MS-CV of the response, kept on the error of a failed conversion.
  */
-export function toAssetConversion(value: unknown, msCv?: string): AssetConversion {
+export function toAssetConversion(value: ConversionOutput | undefined, msCv?: string): AssetConversion {
   const body = requireRecord(value, "an asset conversion");
   const conversionId = requireStringField(body, "id", "an asset conversion");
   const what = `asset conversion ${JSON.stringify(conversionId)}`;
   const serviceStatus = requireStringField(body, "status", what);
   const base: AssetConversionBase = { conversionId, settings: settingsFromWire(body, what) };
-  const createdOn = parseServiceTime(body["creationTime"]);
+  const createdOn = parseServiceTime(body.creationTime);
   if (createdOn !== undefined) {
     base.createdOn = createdOn;
   }
@@ -171,18 +174,15 @@ export function toAssetConversion(value: unknown, msCv?: string): AssetConversio
     case "Cancelled":
       return { ...base, status };
     case "Succeeded": {
-      const output = body["output"];
-      const outputAssetUri =
-        typeof output === "object" && output !== null
-          ? optionalString(output as WireRecord, "outputAssetUri")
-          : undefined;
+      const output = optionalRecord<NonNullable<ConversionOutput["output"]>>(body.output);
+      const outputAssetUri = output === undefined ? undefined : optionalString(output, "outputAssetUri");
       if (outputAssetUri === undefined) {
         throw malformedResponse(`${what} Succeeded but has no output.outputAssetUri`);
       }
       return { ...base, status, outputAssetUri };
     }
     case "Failed": {
-      const detail = toErrorDetail(body["error"]) ?? {
+      const detail = toErrorDetail(body.error as ConversionOutput["error"]) ?? {
         code: "ConversionFailed",
         message: `The asset conversion ${JSON.stringify(conversionId)} failed without an error description.`,
       };

@@ -1,26 +1,20 @@
-// Paging over the service's lists (sessions, conversions). Pages are linked by "@nextLink"; a link
-// to another origin than the endpoint is refused before any request, so the token never goes there.
-import type { Client, HttpResponse, RequestParameters } from "@azure-rest/core-client";
+// Paging over the service's lists (sessions, conversions). Pages are linked by "@nextLink"; a link to
+// another origin than the endpoint is refused before any request, so the token never goes there.
+//
+// Why not the generated `paginate` helper: it throws a generic RestError for a failed page (ours
+// carries the service's code, message and MS-CV, with secrets redacted, like every other call), it
+// hands out raw items (ours are converted with the MS-CV of the page that held them), and it follows
+// a next link to any origin. The pages themselves are still the generated list models: the caller
+// reads them with readListPage, typed on SessionsListOutput / ConversionListOutput.
 import type { PagedAsyncIterableIterator, PageSettings } from "@azure/core-paging";
 import { getPagedAsyncIterator } from "@azure/core-paging";
 import { foreignOriginError, hasOrigin } from "../auth/authenticationPolicy";
-import { createServiceRestError } from "../errors/serviceRestError";
-import { malformedResponse, requireRecord } from "./wireReaders";
+import { malformedResponse, optionalString, requireRecord } from "./wireReaders";
 
-/** Settings of createPagedList. */
-export interface PagedListSettings<T> {
-  /** Requests the first page. */
-  getFirstPage: () => PromiseLike<HttpResponse>;
-  /** Requests a page by absolute URL (already checked to be on the endpoint's origin). */
-  getPageByUrl: (url: string) => PromiseLike<HttpResponse>;
-  /** The array field of a page body: "sessions" or "conversions". */
-  itemsField: string;
-  /** Converts one item of a page. */
-  toItem: (item: unknown, msCv: string | undefined) => T;
-  /** The endpoint; relative links resolve against it and absolute ones must share its origin. */
-  endpoint: URL;
-  /** Words naming the list in error messages, such as "List sessions". */
-  operation: string;
+/** One page: its converted items and the link to the next page, if any. */
+export interface ListPage<T> {
+  items: T[];
+  nextLink: string | undefined;
 }
 
 /** Resolves a @nextLink against the endpoint and refuses it when it points at another origin. */
@@ -37,62 +31,44 @@ export function resolveNextLink(link: string, endpoint: URL): string {
   return url.href;
 }
 
-/** Creates the paged iterator of a list operation. */
+/**
+ * Reads a page body of the generated list model TPage: the array in `itemsField`, each item
+ * converted with `toItem`, and the `@nextLink`.
+ */
+export function readListPage<TPage extends { readonly "@nextLink"?: string }, TItem, T>(
+  body: TPage | undefined,
+  itemsField: keyof TPage & string,
+  toItem: (item: TItem, msCv: string | undefined) => T,
+  msCv: string | undefined,
+): ListPage<T> {
+  const page = requireRecord(body, `the ${itemsField} page`);
+  const items: unknown = page[itemsField];
+  if (!Array.isArray(items)) {
+    throw malformedResponse(`the page has no "${itemsField}" array`);
+  }
+  return {
+    items: items.map((item: TItem) => toItem(item, msCv)),
+    nextLink: optionalString(page, "@nextLink"),
+  };
+}
+
+/**
+ * The paged iterator of a list: `getPage(undefined)` reads the first page, `getPage(url)` a later one
+ * (the URL already checked to be on the endpoint's origin).
+ */
 export function createPagedList<T>(
-  settings: PagedListSettings<T>,
+  endpoint: URL,
+  getPage: (url: string | undefined) => Promise<ListPage<T>>,
 ): PagedAsyncIterableIterator<T, T[], PageSettings> {
-  const { getFirstPage, getPageByUrl, itemsField, toItem, endpoint, operation } = settings;
   const firstPageLink = "";
   return getPagedAsyncIterator<T, T[], PageSettings, string>({
     firstPageLink,
     getPage: async (link) => {
-      const response = await (link === firstPageLink
-        ? getFirstPage()
-        : getPageByUrl(resolveNextLink(link, endpoint)));
-      if (response.status !== "200") {
-        throw createServiceRestError(response, { operation });
-      }
-      const body = requireRecord(response.body, `the ${itemsField} page`);
-      const items = body[itemsField];
-      if (!Array.isArray(items)) {
-        throw malformedResponse(`the page has no "${itemsField}" array`);
-      }
-      const msCv = response.headers["ms-cv"];
-      const page = items.map((item: unknown) => toItem(item, msCv));
-      const next = body["@nextLink"];
-      if (typeof next === "string" && next !== "") {
-        // Checked (resolveNextLink) only when the caller asks for the next page.
-        return { page, nextPageLink: next };
-      }
-      return { page };
+      // A link is checked only when the caller asks for the page it names.
+      const page = await getPage(link === firstPageLink ? undefined : resolveNextLink(link, endpoint));
+      return page.nextLink === undefined
+        ? { page: page.items }
+        : { page: page.items, nextPageLink: page.nextLink };
     },
-  });
-}
-
-/** Settings of pagedListOf. */
-export interface PagedListOfSettings<T> {
-  /** The list path, relative to the endpoint. */
-  path: string;
-  /** Request parameters (headers, abort signal, ...) for every page. */
-  parameters: RequestParameters;
-  itemsField: string;
-  toItem: (item: unknown, msCv: string | undefined) => T;
-  operation: string;
-}
-
-/** The paged iterator of a list of the service, read through a REST client. */
-export function pagedListOf<T>(
-  client: Pick<Client, "pathUnchecked">,
-  endpoint: URL,
-  settings: PagedListOfSettings<T>,
-): PagedAsyncIterableIterator<T, T[], PageSettings> {
-  const { path, parameters, itemsField, toItem, operation } = settings;
-  return createPagedList({
-    getFirstPage: () => client.pathUnchecked(path).get(parameters),
-    getPageByUrl: (url) => client.pathUnchecked(url).get(parameters),
-    itemsField,
-    toItem,
-    endpoint,
-    operation,
   });
 }

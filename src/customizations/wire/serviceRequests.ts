@@ -1,17 +1,25 @@
 // The HTTP side of RemoteRenderingClient: one method per REST operation, each sending the request
-// through the generated client, checking the status, and converting the body to the public types.
-// Arguments arrive already validated.
-import type { HttpResponse, RequestParameters } from "@azure-rest/core-client";
+// through the generated client with the generated input model as its body, checking the status with
+// the generated `isUnexpected` narrowing, and converting the generated output model into the public
+// types. Arguments arrive already validated.
+import type { RequestParameters } from "@azure-rest/core-client";
 import { operationOptionsToRequestParameters } from "@azure-rest/core-client";
 import type { AbortSignalLike } from "@azure/abort-controller";
 import type { PagedAsyncIterableIterator } from "@azure/core-paging";
+import type {
+  ConversionListOutput,
+  CreateConversionSettings,
+  CreateSessionSettings,
+  SessionsListOutput,
+  UpdateSessionSettings,
+} from "../../generated/remoteRendering";
+import { isUnexpected } from "../../generated/remoteRendering";
 import type { AssetConversion } from "../models/assetConversion";
-import type { ConversionRequestBody } from "./conversionWire";
 import { toAssetConversion } from "./conversionWire";
 import type { FetchedResource } from "../lro/createResourcePoller";
 import type { RemoteRenderingOperationOptions } from "../models/options";
-import { pagedListOf } from "./pagedList";
-import type { KnownRenderingSessionSize, RenderingSession } from "../models/renderingSession";
+import { createPagedList, readListPage } from "./pagedList";
+import type { RenderingSession } from "../models/renderingSession";
 import type { ArrRestClient } from "../pipeline/serviceConnection";
 import { createServiceRestError } from "../errors/serviceRestError";
 import { toRenderingSession } from "./sessionFromWire";
@@ -29,14 +37,11 @@ export function requestParameters(
   return parameters;
 }
 
-function expectStatus(response: HttpResponse, allowed: readonly string[], operation: string): void {
-  if (!allowed.includes(response.status)) {
-    throw createServiceRestError(response, { operation });
-  }
-}
-
-const sessionPath = "/accounts/{account_id}/sessions/{session_id}";
-const conversionPath = "/accounts/{account_id}/conversions/{conversion_id}";
+/**
+ * Statuses of StopSession that the spec does not list (it lists 204) but that mean the same: the
+ * service answered 200 in older recordings, and 202 is how a stop that is still in progress answers.
+ */
+const toleratedStopStatuses: readonly string[] = ["200", "202"];
 
 /** The REST operations of one account. */
 export class ServiceRequests {
@@ -46,29 +51,43 @@ export class ServiceRequests {
     private readonly accountId: string,
   ) {}
 
+  private session(id: string) {
+    return this.client.path("/accounts/{account_id}/sessions/{session_id}", this.accountId, id);
+  }
+
+  private conversion(id: string) {
+    return this.client.path("/accounts/{account_id}/conversions/{conversion_id}", this.accountId, id);
+  }
+
   async createSession(
     id: string,
-    body: { maxLeaseTimeMinutes: number; size: KnownRenderingSessionSize },
+    body: CreateSessionSettings,
     parameters: RequestParameters,
   ): Promise<FetchedResource<RenderingSession>> {
-    const response = await this.client.path(sessionPath, this.accountId, id).put({ ...parameters, body });
-    expectStatus(response, ["200", "201"], `Create session ${JSON.stringify(id)}`);
+    const response = await this.session(id).put({ ...parameters, body });
+    if (isUnexpected(response)) {
+      throw createServiceRestError(response, { operation: `Create session ${JSON.stringify(id)}` });
+    }
     return { resource: toRenderingSession(response.body, response.headers["ms-cv"]) };
   }
 
   async getSession(id: string, parameters: RequestParameters): Promise<RenderingSession> {
-    const response = await this.client.path(sessionPath, this.accountId, id).get(parameters);
-    expectStatus(response, ["200"], `Get session ${JSON.stringify(id)}`);
+    const response = await this.session(id).get(parameters);
+    if (isUnexpected(response)) {
+      throw createServiceRestError(response, { operation: `Get session ${JSON.stringify(id)}` });
+    }
     return toRenderingSession(response.body, response.headers["ms-cv"]);
   }
 
   async updateSession(
     id: string,
-    body: { maxLeaseTimeMinutes: number },
+    body: UpdateSessionSettings,
     parameters: RequestParameters,
   ): Promise<RenderingSession> {
-    const response = await this.client.path(sessionPath, this.accountId, id).patch({ ...parameters, body });
-    expectStatus(response, ["200"], `Update session ${JSON.stringify(id)}`);
+    const response = await this.session(id).patch({ ...parameters, body });
+    if (isUnexpected(response)) {
+      throw createServiceRestError(response, { operation: `Update session ${JSON.stringify(id)}` });
+    }
     return toRenderingSession(response.body, response.headers["ms-cv"]);
   }
 
@@ -76,32 +95,43 @@ export class ServiceRequests {
     const response = await this.client
       .path("/accounts/{account_id}/sessions/{session_id}/:stop", this.accountId, id)
       .post(parameters);
-    expectStatus(response, ["200", "202", "204"], `End session ${JSON.stringify(id)}`);
+    if (isUnexpected(response) && !toleratedStopStatuses.includes(response.status)) {
+      throw createServiceRestError(response, { operation: `End session ${JSON.stringify(id)}` });
+    }
   }
 
   listSessions(parameters: RequestParameters): PagedAsyncIterableIterator<RenderingSession> {
-    return pagedListOf(this.client, this.endpointUrl, {
-      path: `/accounts/${this.accountId}/sessions`,
-      parameters,
-      itemsField: "sessions",
-      toItem: toRenderingSession,
-      operation: "List sessions",
+    const list = this.client.path("/accounts/{account_id}/sessions", this.accountId);
+    return createPagedList(this.endpointUrl, async (url) => {
+      // A next link is a URL of the same operation, so its answer has the same generated type.
+      const response = await (url === undefined
+        ? list.get(parameters)
+        : (this.client.pathUnchecked(url).get(parameters) as ReturnType<typeof list.get>));
+      if (isUnexpected(response)) {
+        throw createServiceRestError(response, { operation: "List sessions" });
+      }
+      const body: SessionsListOutput = response.body;
+      return readListPage(body, "sessions", toRenderingSession, response.headers["ms-cv"]);
     });
   }
 
   async createConversion(
     id: string,
-    body: ConversionRequestBody,
+    body: CreateConversionSettings,
     parameters: RequestParameters,
   ): Promise<FetchedResource<AssetConversion>> {
-    const response = await this.client.path(conversionPath, this.accountId, id).put({ ...parameters, body });
-    expectStatus(response, ["200", "201"], `Create conversion ${JSON.stringify(id)}`);
+    const response = await this.conversion(id).put({ ...parameters, body });
+    if (isUnexpected(response)) {
+      throw createServiceRestError(response, { operation: `Create conversion ${JSON.stringify(id)}` });
+    }
     return { resource: toAssetConversion(response.body, response.headers["ms-cv"]) };
   }
 
   async getConversion(id: string, parameters: RequestParameters): Promise<FetchedResource<AssetConversion>> {
-    const response = await this.client.path(conversionPath, this.accountId, id).get(parameters);
-    expectStatus(response, ["200"], `Get conversion ${JSON.stringify(id)}`);
+    const response = await this.conversion(id).get(parameters);
+    if (isUnexpected(response)) {
+      throw createServiceRestError(response, { operation: `Get conversion ${JSON.stringify(id)}` });
+    }
     // Header values are text on the wire, whatever type the spec gives them.
     const retryAfter: unknown = response.headers["retry-after"];
     return {
@@ -111,12 +141,16 @@ export class ServiceRequests {
   }
 
   listConversions(parameters: RequestParameters): PagedAsyncIterableIterator<AssetConversion> {
-    return pagedListOf(this.client, this.endpointUrl, {
-      path: `/accounts/${this.accountId}/conversions`,
-      parameters,
-      itemsField: "conversions",
-      toItem: toAssetConversion,
-      operation: "List conversions",
+    const list = this.client.path("/accounts/{account_id}/conversions", this.accountId);
+    return createPagedList(this.endpointUrl, async (url) => {
+      const response = await (url === undefined
+        ? list.get(parameters)
+        : (this.client.pathUnchecked(url).get(parameters) as ReturnType<typeof list.get>));
+      if (isUnexpected(response)) {
+        throw createServiceRestError(response, { operation: "List conversions" });
+      }
+      const body: ConversionListOutput = response.body;
+      return readListPage(body, "conversions", toAssetConversion, response.headers["ms-cv"]);
     });
   }
 }

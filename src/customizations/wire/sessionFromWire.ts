@@ -1,4 +1,7 @@
-// Converts session bodies from the service into the public RenderingSession union.
+// Converts session bodies from the service (the generated SessionPropertiesOutput) into the public
+// RenderingSession union, and checks at compile time that the client's session sizes are the spec's.
+import type { SessionPropertiesOutput, SessionSize } from "../../generated/remoteRendering";
+import type { renderingSessionSizes } from "../serviceLimits";
 import type {
   PartialRenderingSessionProperties,
   RenderingSession,
@@ -7,7 +10,7 @@ import type {
 } from "../models/renderingSession";
 import { RemoteRenderingServiceError, toErrorDetail } from "../errors/remoteRenderingServiceError";
 import { parseServiceTime } from "./serviceTime";
-import type { WireRecord } from "./wireReaders";
+import type { Unchecked } from "./wireReaders";
 import {
   malformedResponse,
   optionalNumber,
@@ -16,6 +19,17 @@ import {
   requireRecord,
   requireStringField,
 } from "./wireReaders";
+
+/** The named members of an extensible enum of the generated models (without its open `string`). */
+type KnownMembers<T> = T extends string ? (string extends T ? never : T) : never;
+/** Compiles only while both sides list the same sizes. */
+type SameMembers<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// A spec that adds, drops or renames a session size fails here until serviceLimits.ts follows.
+const sessionSizesMatchSpec: SameMembers<
+  (typeof renderingSessionSizes)[number],
+  KnownMembers<SessionSize>
+> = true;
+void sessionSizesMatchSpec;
 
 /**
  * The one place that maps a session status from the service to the client's closed set. Every status
@@ -39,7 +53,7 @@ export function toRenderingSessionStatus(serviceStatus: string): RenderingSessio
 }
 
 /** Server properties that carry real values; the placeholders sent while starting are dropped. */
-function partialProperties(body: WireRecord): PartialRenderingSessionProperties {
+function partialProperties(body: Unchecked<SessionPropertiesOutput>): PartialRenderingSessionProperties {
   const result: PartialRenderingSessionProperties = {};
   const hostname = optionalString(body, "hostname");
   const handshakePort = optionalNumber(body, "handshakePort");
@@ -63,10 +77,13 @@ function partialProperties(body: WireRecord): PartialRenderingSessionProperties 
 /**
  * Converts one session body into a RenderingSession.
  *
- * @param value - the parsed JSON body (untrusted).
+ * @param value - the parsed JSON body: typed as the generated model, checked as untrusted input.
  * @param msCv - the MS-CV of the response, kept on the error of a session in the Error state.
  */
-export function toRenderingSession(value: unknown, msCv?: string): RenderingSession {
+export function toRenderingSession(
+  value: SessionPropertiesOutput | undefined,
+  msCv?: string,
+): RenderingSession {
   const body = requireRecord(value, "a rendering session");
   const sessionId = requireStringField(body, "id", "a rendering session");
   const what = `rendering session ${JSON.stringify(sessionId)}`;
@@ -76,7 +93,7 @@ export function toRenderingSession(value: unknown, msCv?: string): RenderingSess
     size: requireStringField(body, "size", what),
     maxLeaseTimeInMinutes: requireNumberField(body, "maxLeaseTimeMinutes", what),
   };
-  const createdOn = parseServiceTime(body["creationTime"]);
+  const createdOn = parseServiceTime(body.creationTime);
   if (createdOn !== undefined) {
     base.createdOn = createdOn;
   }
@@ -104,7 +121,7 @@ export function toRenderingSession(value: unknown, msCv?: string): RenderingSess
       };
     }
     case "Error": {
-      const detail = toErrorDetail(body["error"]) ?? {
+      const detail = toErrorDetail(body.error as SessionPropertiesOutput["error"]) ?? {
         code: "SessionError",
         message: `The rendering session ${JSON.stringify(sessionId)} failed without an error description.`,
       };
