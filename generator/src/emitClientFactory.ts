@@ -64,9 +64,7 @@ export function emitClientFactory(client: ClientModel): string {
           .join("")}}\n\n`
       : "";
   const apiVersion =
-    client.apiVersion === undefined
-      ? ""
-      : "apiVersion: options.apiVersion ?? defaultApiVersion,\n";
+    client.apiVersion === undefined ? "" : "apiVersion: options.apiVersion ?? defaultApiVersion,\n";
   // One source of the api-version for the layers above: the spec's version, exported as the
   // factory's default (an addition to @autorest/typescript's output, see generator/README.md).
   const apiVersionConstant =

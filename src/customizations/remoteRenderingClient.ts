@@ -5,7 +5,7 @@
 import type { AccessToken, AzureKeyCredential, TokenCredential } from "@azure/core-auth";
 import type { PagedAsyncIterableIterator } from "@azure/core-paging";
 import type { AssetConversion, AssetConversionSettings } from "./models/assetConversion";
-import { beginConversionPoller, beginSessionPoller } from "./lro/beginPollers";
+import { beginResourcePoller, conversionRecipe, sessionRecipe } from "./lro/beginPollers";
 import type {
   AssetConversionPollerLike,
   BeginConversionOptions,
@@ -105,7 +105,14 @@ export class RemoteRenderingClient {
     settings?: RenderingSessionSettings,
     options: BeginSessionOptions = {},
   ): RenderingSessionPollerLike {
-    return beginSessionPoller(this.requests, this.accountId, sessionIdOrResume, settings, options);
+    return beginResourcePoller(
+      sessionRecipe,
+      this.requests,
+      this.accountId,
+      sessionIdOrResume,
+      settings,
+      options,
+    );
   }
 
   /** Reads a session. */
@@ -180,7 +187,14 @@ export class RemoteRenderingClient {
     settings?: AssetConversionSettings,
     options: BeginConversionOptions = {},
   ): AssetConversionPollerLike {
-    return beginConversionPoller(this.requests, this.accountId, conversionIdOrResume, settings, options);
+    return beginResourcePoller(
+      conversionRecipe,
+      this.requests,
+      this.accountId,
+      conversionIdOrResume,
+      settings,
+      options,
+    );
   }
 
   /** Reads a conversion. */

@@ -1,135 +1,166 @@
-// Builds the pollers of beginSession and beginConversion: validates the arguments (or reads the
-// resume string), then wires the REST operations into createResourcePoller.
+// Builds the pollers of beginSession and beginConversion. One function, beginResourcePoller, does
+// what both share: tell a resume call from a creation, validate the arguments before anything is sent
+// (or read the resume string), and wire the REST operations into createResourcePoller. What differs
+// per resource lives in a PollerRecipe: sessionRecipe and conversionRecipe.
 import type { AbortSignalLike } from "@azure/abort-controller";
+import type { PollerLike } from "@azure/core-lro";
+import type { CreateSessionSettings } from "../../generated/remoteRendering";
 import type {
   AssetConversion,
   AssetConversionSettings,
   SucceededAssetConversion,
 } from "../models/assetConversion";
-import { toConversionRequestBody } from "../wire/conversionWire";
-import { createResourcePoller } from "./createResourcePoller";
-import type {
-  AssetConversionPollerLike,
-  BeginConversionOptions,
-  BeginSessionOptions,
-  RenderingSessionPollerLike,
-  ResumeBeginConversionOptions,
-  ResumeBeginSessionOptions,
-} from "../models/options";
-import type { PollerResumeState } from "./pollerResumeState";
-import { readResumeTarget } from "./pollerResumeState";
-import {
-  conversionIntervalInMs,
-  decideConversionPoll,
-  decideSessionPoll,
-  defaultSessionIntervalInMs,
-} from "./pollerState";
+import type { RemoteRenderingOperationOptions } from "../models/options";
 import type {
   ReadyRenderingSession,
   RenderingSession,
   RenderingSessionSettings,
 } from "../models/renderingSession";
-import type { ServiceRequests } from "../wire/serviceRequests";
-import { requestParameters } from "../wire/serviceRequests";
 import {
   validateIntervalInMs,
   validateMaxLeaseTime,
   validateResourceId,
   validateSessionSize,
 } from "../validation";
+import { toConversionRequestBody } from "../wire/conversionWire";
+import type { ServiceRequests } from "../wire/serviceRequests";
+import { requestParameters } from "../wire/serviceRequests";
+import type { FetchedResource, ResourcePollerState } from "./createResourcePoller";
+import { createResourcePoller } from "./createResourcePoller";
+import type { PollerResumeState } from "./pollerResumeState";
+import { readResumeTarget } from "./pollerResumeState";
+import type { PollDecision } from "./pollerState";
+import {
+  conversionIntervalInMs,
+  decideConversionPoll,
+  decideSessionPoll,
+  defaultSessionIntervalInMs,
+} from "./pollerState";
+
+type Send<TResource> = (signal: AbortSignalLike | undefined) => Promise<FetchedResource<TResource>>;
+
+/** What a poller needs to know about one kind of resource. */
+export interface PollerRecipe<TSettings, TResource, TResult> {
+  kind: PollerResumeState["kind"];
+  /** The public method, for messages: "beginSession". */
+  method: string;
+  /** The name of the id parameter: "sessionId". */
+  idName: string;
+  /**
+   * Validates the creation settings (throwing TypeError or RangeError, before anything is sent) and
+   * returns the creation request and what the resume state keeps beside the id.
+   */
+  prepare(
+    requests: ServiceRequests,
+    id: string,
+    settings: TSettings | undefined,
+    parameters: (signal: AbortSignalLike | undefined) => ReturnType<typeof requestParameters>,
+  ): { create: Send<TResource>; size?: string };
+  /** Reads the resource's current state. */
+  fetch(
+    requests: ServiceRequests,
+    id: string,
+    parameters: ReturnType<typeof requestParameters>,
+  ): Promise<FetchedResource<TResource>>;
+  decide(resource: TResource): PollDecision<TResult>;
+  defaultIntervalInMs(target: PollerResumeState): number;
+  /** Whether Retry-After headers on status answers replace the interval (capped). */
+  honourRetryAfter: boolean;
+}
+
+/** The session poller: created with { maxLeaseTimeInMinutes, size }; waits for Ready. */
+export const sessionRecipe: PollerRecipe<RenderingSessionSettings, RenderingSession, ReadyRenderingSession> =
+  {
+    kind: "session",
+    method: "beginSession",
+    idName: "sessionId",
+    prepare(requests, id, settings, parameters) {
+      if (typeof settings !== "object" || settings === null) {
+        throw new TypeError("settings must be an object { maxLeaseTimeInMinutes, size }.");
+      }
+      const body: CreateSessionSettings = {
+        maxLeaseTimeMinutes: validateMaxLeaseTime(
+          "settings.maxLeaseTimeInMinutes",
+          settings.maxLeaseTimeInMinutes,
+        ),
+        size: validateSessionSize("settings.size", settings.size),
+      };
+      return { create: (signal) => requests.createSession(id, body, parameters(signal)), size: body.size };
+    },
+    fetch: async (requests, id, parameters) => ({ resource: await requests.getSession(id, parameters) }),
+    decide: decideSessionPoll,
+    defaultIntervalInMs: (target) => defaultSessionIntervalInMs(target.size),
+    honourRetryAfter: false,
+  };
+
+/** The conversion poller: created with input and output settings; waits for Succeeded. */
+export const conversionRecipe: PollerRecipe<
+  AssetConversionSettings,
+  AssetConversion,
+  SucceededAssetConversion
+> = {
+  kind: "conversion",
+  method: "beginConversion",
+  idName: "conversionId",
+  prepare(requests, id, settings, parameters) {
+    const body = toConversionRequestBody(settings as AssetConversionSettings);
+    return { create: (signal) => requests.createConversion(id, body, parameters(signal)) };
+  },
+  fetch: (requests, id, parameters) => requests.getConversion(id, parameters),
+  decide: decideConversionPoll,
+  defaultIntervalInMs: () => conversionIntervalInMs,
+  honourRetryAfter: true,
+};
+
+/** Options every poller takes. */
+export type PollerOptions = RemoteRenderingOperationOptions & { intervalInMs?: number };
 
 function isResumeOptions(value: unknown): value is { resumeFrom: unknown } {
   return typeof value === "object" && value !== null && "resumeFrom" in value;
 }
 
-function intervalFrom(options: { intervalInMs?: number }, fallbackInMs: number): number {
-  return options.intervalInMs === undefined
-    ? fallbackInMs
-    : validateIntervalInMs("options.intervalInMs", options.intervalInMs);
-}
-
-/** The poller of beginSession (both overloads). */
-export function beginSessionPoller(
+/** A poller of the recipe's resource, for either overload of its begin method (create or resume). */
+export function beginResourcePoller<TSettings, TResource, TResult>(
+  recipe: PollerRecipe<TSettings, TResource, TResult>,
   requests: ServiceRequests,
   accountId: string,
-  sessionIdOrResume: string | ResumeBeginSessionOptions,
-  settings: RenderingSessionSettings | undefined,
-  options: BeginSessionOptions,
-): RenderingSessionPollerLike {
-  const resuming = isResumeOptions(sessionIdOrResume);
-  const pollOptions: BeginSessionOptions = resuming ? sessionIdOrResume : options;
+  idOrResume: string | (PollerOptions & { resumeFrom: string }),
+  settings: TSettings | undefined,
+  options: PollerOptions,
+): PollerLike<ResourcePollerState<TResource, TResult>, TResult> {
+  const resuming = isResumeOptions(idOrResume);
+  const pollOptions: PollerOptions = resuming ? idOrResume : options;
+  const parameters = (signal: AbortSignalLike | undefined) => requestParameters(pollOptions, signal);
   let target: PollerResumeState;
-  let create:
-    | ((signal: AbortSignalLike | undefined) => ReturnType<ServiceRequests["createSession"]>)
-    | undefined;
+  let create: Send<TResource> | undefined;
   if (resuming) {
-    target = readResumeTarget(sessionIdOrResume.resumeFrom, { kind: "session", accountId });
+    target = readResumeTarget(idOrResume.resumeFrom, { kind: recipe.kind, accountId });
   } else {
-    const sessionId = validateResourceId("sessionId", sessionIdOrResume);
-    if (typeof settings !== "object" || settings === null) {
-      throw new TypeError("settings must be an object { maxLeaseTimeInMinutes, size }.");
+    const id = validateResourceId(recipe.idName, idOrResume);
+    const prepared = recipe.prepare(requests, id, settings, parameters);
+    if (isResumeOptions(pollOptions)) {
+      throw new TypeError(`To resume, call ${recipe.method}({ resumeFrom }) with the options only.`);
     }
-    const body = {
-      maxLeaseTimeMinutes: validateMaxLeaseTime(
-        "settings.maxLeaseTimeInMinutes",
-        settings.maxLeaseTimeInMinutes,
-      ),
-      size: validateSessionSize("settings.size", settings.size),
+    target = {
+      kind: recipe.kind,
+      accountId,
+      resourceId: id,
+      ...(prepared.size !== undefined ? { size: prepared.size } : {}),
     };
-    if (isResumeOptions(pollOptions)) {
-      throw new TypeError("To resume, call beginSession({ resumeFrom }) with the options only.");
-    }
-    target = { kind: "session", accountId, resourceId: sessionId, size: body.size };
-    create = (signal) => requests.createSession(sessionId, body, requestParameters(pollOptions, signal));
+    create = prepared.create;
   }
-  const sessionId = target.resourceId;
-  return createResourcePoller<RenderingSession, ReadyRenderingSession>({
+  const id = target.resourceId;
+  const intervalInMs =
+    pollOptions.intervalInMs === undefined
+      ? recipe.defaultIntervalInMs(target)
+      : validateIntervalInMs("options.intervalInMs", pollOptions.intervalInMs);
+  return createResourcePoller<TResource, TResult>({
     target,
     ...(create !== undefined ? { create } : {}),
-    fetch: async (signal) => ({
-      resource: await requests.getSession(sessionId, requestParameters(pollOptions, signal)),
-    }),
-    decide: decideSessionPoll,
-    intervalInMs: intervalFrom(pollOptions, defaultSessionIntervalInMs(target.size)),
-    honourRetryAfter: false,
-    ...(pollOptions.abortSignal !== undefined ? { abortSignal: pollOptions.abortSignal } : {}),
-  });
-}
-
-/** The poller of beginConversion (both overloads). */
-export function beginConversionPoller(
-  requests: ServiceRequests,
-  accountId: string,
-  conversionIdOrResume: string | ResumeBeginConversionOptions,
-  settings: AssetConversionSettings | undefined,
-  options: BeginConversionOptions,
-): AssetConversionPollerLike {
-  const resuming = isResumeOptions(conversionIdOrResume);
-  const pollOptions: BeginConversionOptions = resuming ? conversionIdOrResume : options;
-  let target: PollerResumeState;
-  let create:
-    | ((signal: AbortSignalLike | undefined) => ReturnType<ServiceRequests["createConversion"]>)
-    | undefined;
-  if (resuming) {
-    target = readResumeTarget(conversionIdOrResume.resumeFrom, { kind: "conversion", accountId });
-  } else {
-    const conversionId = validateResourceId("conversionId", conversionIdOrResume);
-    const body = toConversionRequestBody(settings as AssetConversionSettings);
-    if (isResumeOptions(pollOptions)) {
-      throw new TypeError("To resume, call beginConversion({ resumeFrom }) with the options only.");
-    }
-    target = { kind: "conversion", accountId, resourceId: conversionId };
-    create = (signal) =>
-      requests.createConversion(conversionId, body, requestParameters(pollOptions, signal));
-  }
-  const conversionId = target.resourceId;
-  return createResourcePoller<AssetConversion, SucceededAssetConversion>({
-    target,
-    ...(create !== undefined ? { create } : {}),
-    fetch: (signal) => requests.getConversion(conversionId, requestParameters(pollOptions, signal)),
-    decide: decideConversionPoll,
-    intervalInMs: intervalFrom(pollOptions, conversionIntervalInMs),
-    honourRetryAfter: true,
+    fetch: (signal) => recipe.fetch(requests, id, parameters(signal)),
+    decide: (resource) => recipe.decide(resource),
+    intervalInMs,
+    honourRetryAfter: recipe.honourRetryAfter,
     ...(pollOptions.abortSignal !== undefined ? { abortSignal: pollOptions.abortSignal } : {}),
   });
 }

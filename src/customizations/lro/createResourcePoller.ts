@@ -2,15 +2,20 @@
 // statuses (and treats any text it does not know as "still running"), so it never sees a service
 // status: each response is first turned into a PollDecision, and core-lro gets a synthetic response
 // whose provisioningState is one it knows ("InProgress", "Succeeded" or "Failed").
+//
+// core-lro's pollUntilDone polls once before its first wait. Right after a creation that answer can
+// only repeat the creation's, so the first poll within one interval of the creation reuses the
+// creation's answer instead of sending a request: waiting T seconds then costs ceil(T/interval) + 1
+// requests, the creation included.
 import type { AbortSignalLike } from "@azure/abort-controller";
 import type { OperationResponse, OperationState, PollerLike, RunningOperation } from "@azure/core-lro";
 import { createHttpPoller } from "@azure/core-lro";
-import { linkAbortSignals } from "../pipeline/abortSignals";
 import { logger } from "../pipeline/logger";
 import type { PollDecision } from "./pollerState";
 import { nextPollDelay } from "./pollerState";
 import type { PollerResumeState } from "./pollerResumeState";
-import { resourcePath, restoreStringFor, serializePollerState } from "./pollerResumeState";
+import { resourcePath, serializePollerState, toCoreLroRestoreString } from "./pollerResumeState";
+import { DelegatingPoller, withLinkedSignal } from "./delegatingPoller";
 
 /** A resource read from the service, with the headers that matter for polling. */
 export interface FetchedResource<TResource> {
@@ -83,17 +88,12 @@ export function createResourcePoller<TResource, TResult>(
     };
   };
 
-  const withSignal = async <T>(
-    inner: AbortSignalLike | undefined,
-    run: (signal: AbortSignalLike) => Promise<T>,
-  ): Promise<T> => {
-    const linked = linkAbortSignals([inner, abortSignal]);
-    try {
-      return await run(linked.signal);
-    } finally {
-      linked.dispose();
-    }
-  };
+  const withSignal = <T>(inner: AbortSignalLike | undefined, run: (signal: AbortSignalLike) => Promise<T>) =>
+    withLinkedSignal(inner, abortSignal, run);
+  // The creation's answer while it is still fresh enough to stand in for the first poll.
+  let creationAnswer:
+    | { response: OperationResponse<FlatResponse<TResource, TResult>>; atMs: number }
+    | undefined;
 
   const lro: RunningOperation<FlatResponse<TResource, TResult>> = {
     async sendInitialRequest() {
@@ -106,9 +106,18 @@ export function createResourcePoller<TResource, TResult>(
       if (response.flatResponse.decision.kind === "failed") {
         throw response.flatResponse.decision.error;
       }
+      if (response.flatResponse.decision.kind === "inProgress") {
+        creationAnswer = { response, atMs: Date.now() };
+      }
       return response;
     },
     async sendPollRequest(_path, options) {
+      const fresh = creationAnswer;
+      creationAnswer = undefined;
+      if (fresh !== undefined && Date.now() - fresh.atMs < intervalInMs) {
+        logger.verbose(`Polled ${label}: inProgress (the creation's answer, still fresh).`);
+        return fresh.response;
+      }
       const fetched = await withSignal(options?.abortSignal, (signal) => fetch(signal));
       return toOperationResponse(fetched, honourRetryAfter);
     },
@@ -116,7 +125,7 @@ export function createResourcePoller<TResource, TResult>(
 
   const poller = createHttpPoller<TResult, ResourcePollerState<TResource, TResult>>(lro, {
     intervalInMs,
-    ...(create === undefined ? { restoreFrom: restoreStringFor(target) } : {}),
+    ...(create === undefined ? { restoreFrom: toCoreLroRestoreString(target) } : {}),
     processResult: async (flat) => {
       const { decision } = flat as FlatResponse<TResource, TResult>;
       if (decision.kind !== "succeeded") {
@@ -138,14 +147,7 @@ export function createResourcePoller<TResource, TResult>(
   // reporting it as unhandled when the caller has not awaited the poller yet.
   poller.submitted().catch(() => undefined);
 
-  const pollUntilDone = poller.pollUntilDone.bind(poller);
-  poller.pollUntilDone = async (pollOptions) =>
-    withSignal(pollOptions?.abortSignal, (signal) => pollUntilDone({ abortSignal: signal }));
-  poller.serialize = async () => {
-    await poller.submitted();
-    return serializePollerState(target, poller.operationState?.status ?? "running");
-  };
-  return poller;
+  return new DelegatingPoller(poller, () => serializePollerState(target), abortSignal);
 }
 
 function errorCode(error: Error): string {

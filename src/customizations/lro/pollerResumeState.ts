@@ -1,6 +1,16 @@
-// The serialized form of a poller. It is what @azure/core-lro reads back ({ state: { status, config } }),
-// reduced to what is needed to find the resource again: no results, errors, tokens or keys.
+// The resume format of our pollers: what `serialize()` returns and `resumeFrom` reads. It is our
+// own, versioned JSON, reduced to what is needed to find the resource again (no results, errors,
+// tokens or keys):
+//
+//   { "remoteRenderingPoller": 1, "kind": "session", "accountId": "...", "resourceId": "...", "size": "Standard" }
+//
+// @azure/core-lro has a layout of its own for restoring a poller; toCoreLroRestoreString is the one
+// place that translates ours into it. Strings saved by version 0.1.0 of this package, which were in
+// core-lro's layout, are still read.
 import { validateResourceId } from "../validation";
+
+/** The version written into every serialized poller; readers refuse versions they do not know. */
+export const pollerResumeFormatVersion = 1;
 
 /** What a serialized poller names. */
 export interface PollerResumeState {
@@ -17,35 +27,34 @@ export function resourcePath(state: PollerResumeState): string {
   return `/accounts/${state.accountId}/${collection}/${state.resourceId}`;
 }
 
-/**
- * The string `serialize()` returns: core-lro's layout with the poller status, and the resource named
- * in `config.metadata` (plus the resource path as core-lro's poll location).
- */
-export function serializePollerState(state: PollerResumeState, status: string): string {
-  const metadata: Record<string, string> = {
-    mode: "Body",
-    resourceKind: state.kind,
+/** The string `serialize()` returns. */
+export function serializePollerState(state: PollerResumeState): string {
+  return JSON.stringify({
+    remoteRenderingPoller: pollerResumeFormatVersion,
+    kind: state.kind,
     accountId: state.accountId,
     resourceId: state.resourceId,
-  };
-  if (state.size !== undefined) {
-    metadata["size"] = state.size;
-  }
-  const path = resourcePath(state);
-  return JSON.stringify({
-    state: {
-      status,
-      config: { metadata, operationLocation: path, initialRequestUrl: path, requestMethod: "PUT" },
-    },
+    ...(state.size !== undefined ? { size: state.size } : {}),
   });
 }
 
 /**
- * The restore string handed to core-lro on resume: always "running", so that the resumed poller asks
- * the service for the current status instead of trusting a stored result.
+ * The restore string handed to core-lro on resume, in core-lro's layout. Always "running", so that the
+ * resumed poller asks the service for the current status instead of trusting a stored result.
  */
-export function restoreStringFor(state: PollerResumeState): string {
-  return serializePollerState(state, "running");
+export function toCoreLroRestoreString(state: PollerResumeState): string {
+  const path = resourcePath(state);
+  return JSON.stringify({
+    state: {
+      status: "running",
+      config: {
+        metadata: { mode: "Body" },
+        operationLocation: path,
+        initialRequestUrl: path,
+        requestMethod: "PUT",
+      },
+    },
+  });
 }
 
 /**
@@ -61,9 +70,29 @@ export function readResumeTarget(
   return { ...parsed, resourceId };
 }
 
+/** The fields of a parsed resume string, in our format or the 0.1.0 one; undefined when neither. */
+function resumeFields(text: string): Record<string, unknown> | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== "object" || parsed === null) return undefined;
+  const record = parsed as Record<string, unknown>;
+  if ("remoteRenderingPoller" in record) return record;
+  // 0.1.0: { state: { config: { metadata: { resourceKind, accountId, resourceId, size } } } }
+  const legacy = (record as { state?: { config?: { metadata?: Record<string, unknown> } } }).state?.config
+    ?.metadata;
+  if (typeof legacy !== "object" || legacy === null) return undefined;
+  const { resourceKind, ...rest } = legacy;
+  return { ...rest, remoteRenderingPoller: 0, kind: resourceKind };
+}
+
 /**
  * Reads a string from `serialize()`. Throws a TypeError when `resumeFrom` is not such a string, and a
- * RangeError when it names another kind of resource or another account than this client's.
+ * RangeError when it is of a newer format version, names another kind of resource or another account
+ * than this client's.
  */
 export function parsePollerState(
   resumeFrom: unknown,
@@ -73,19 +102,19 @@ export function parsePollerState(
   if (typeof resumeFrom !== "string") {
     throw new TypeError(`resumeFrom must be ${form}.`);
   }
-  let metadata: Record<string, unknown> | undefined;
-  try {
-    const parsed = JSON.parse(resumeFrom) as { state?: { config?: { metadata?: Record<string, unknown> } } };
-    metadata = parsed.state?.config?.metadata;
-  } catch {
-    metadata = undefined;
-  }
-  if (typeof metadata !== "object" || metadata === null) {
+  const fields = resumeFields(resumeFrom);
+  if (fields === undefined) {
     throw new TypeError(`resumeFrom must be ${form}; it is not one.`);
   }
-  const { resourceKind, accountId, resourceId, size } = metadata;
-  if (resourceKind !== expected.kind) {
-    throw new RangeError(`resumeFrom must be ${form}; it is the state of a ${String(resourceKind)} poller.`);
+  const { remoteRenderingPoller: version, kind, accountId, resourceId, size } = fields;
+  if (typeof version !== "number" || !Number.isInteger(version) || version > pollerResumeFormatVersion) {
+    throw new RangeError(
+      `resumeFrom must be ${form} in format version ${pollerResumeFormatVersion} or older; ` +
+        `it has version ${JSON.stringify(version)} (saved by a newer version of this package?).`,
+    );
+  }
+  if (kind !== expected.kind) {
+    throw new RangeError(`resumeFrom must be ${form}; it is the state of a ${String(kind)} poller.`);
   }
   if (typeof accountId !== "string" || accountId.toLowerCase() !== expected.accountId.toLowerCase()) {
     throw new RangeError(

@@ -10,7 +10,7 @@ import {
 } from "../../../src/customizations/lro/pollerState";
 import {
   parsePollerState,
-  restoreStringFor,
+  toCoreLroRestoreString,
   serializePollerState,
 } from "../../../src/customizations/lro/pollerResumeState";
 import { accountId, conversionSettings } from "../support/clientTestKit";
@@ -100,30 +100,51 @@ describe("nextPollDelay", () => {
 });
 
 describe("poller resume state", () => {
-  it("serializes in core-lro's layout with only the resource's names", () => {
-    const text = serializePollerState(
-      { kind: "session", accountId, resourceId: "s1", size: "Premium" },
-      "succeeded",
-    );
+  it("serializes in our versioned format with only the resource's names", () => {
+    const text = serializePollerState({ kind: "session", accountId, resourceId: "s1", size: "Premium" });
     assert.deepEqual(JSON.parse(text), {
+      remoteRenderingPoller: 1,
+      kind: "session",
+      accountId,
+      resourceId: "s1",
+      size: "Premium",
+    });
+  });
+
+  it("translates to core-lro's restore layout in one place, always as running", () => {
+    const restore = JSON.parse(
+      toCoreLroRestoreString({ kind: "conversion", accountId, resourceId: "c1" }),
+    ) as {
+      state: { status: string; config: { operationLocation: string } };
+    };
+    assert.equal(restore.state.status, "running");
+    assert.equal(restore.state.config.operationLocation, `/accounts/${accountId}/conversions/c1`);
+  });
+
+  it("still reads strings saved in 0.1.0's core-lro layout", () => {
+    const saved = JSON.stringify({
       state: {
         status: "succeeded",
         config: {
           metadata: { mode: "Body", resourceKind: "session", accountId, resourceId: "s1", size: "Premium" },
-          operationLocation: `/accounts/${accountId}/sessions/s1`,
-          initialRequestUrl: `/accounts/${accountId}/sessions/s1`,
-          requestMethod: "PUT",
         },
       },
     });
-    const restore = JSON.parse(restoreStringFor({ kind: "conversion", accountId, resourceId: "c1" })) as {
-      state: { status: string };
-    };
-    assert.equal(restore.state.status, "running");
+    assert.deepEqual(parsePollerState(saved, { kind: "session", accountId }), {
+      kind: "session",
+      accountId,
+      resourceId: "s1",
+      size: "Premium",
+    });
+  });
+
+  it("refuses a format version newer than it knows", () => {
+    const newer = JSON.stringify({ remoteRenderingPoller: 2, kind: "session", accountId, resourceId: "s1" });
+    assert.throws(() => parsePollerState(newer, { kind: "session", accountId }), /format version 1 or older/);
   });
 
   it("reads its own output back and refuses other kinds, other accounts and foreign text", () => {
-    const text = serializePollerState({ kind: "conversion", accountId, resourceId: "c1" }, "running");
+    const text = serializePollerState({ kind: "conversion", accountId, resourceId: "c1" });
     assert.deepEqual(parsePollerState(text, { kind: "conversion", accountId }), {
       kind: "conversion",
       accountId,
