@@ -9,8 +9,7 @@ import { registerConversionCommands } from "./commands/conversionCommands";
 import { registerEmulatorCommand } from "./commands/emulatorCommand";
 import { registerRegionsCommand } from "./commands/regionsCommand";
 import { registerSessionCommands } from "./commands/sessionCommands";
-import { EXIT_CODE_HELP } from "./exitCodeHelp";
-import { ExitCode } from "./exitCodes";
+import { EXIT_CODE_HELP, ExitCode } from "./exitCodes";
 import { errorReportJson } from "./reportError";
 
 /** Shared by a run's actions: the exit code an action chose without throwing. */

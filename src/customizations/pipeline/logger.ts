@@ -1,3 +1,5 @@
+// The client library's logger (@azure/logger, namespace "remote-rendering") and the HTTP logging
+// options of its pipelines, which never let a credential header into the log.
 import { createClientLogger } from "@azure/logger";
 import type { LogPolicyOptions } from "@azure/core-rest-pipeline";
 

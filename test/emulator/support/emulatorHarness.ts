@@ -7,9 +7,15 @@ import {
   type EmulatorOptions,
   type RunningEmulator,
 } from "../../../src/emulator/index";
+import {
+  remoteRenderingApiVersion as API_VERSION,
+  stsApiVersion as STS_API_VERSION,
+} from "../../../src/index";
 
-export const API_VERSION = "2021-01-01";
-export const STS_API_VERSION = "2019-02-28-preview";
+export {
+  remoteRenderingApiVersion as API_VERSION,
+  stsApiVersion as STS_API_VERSION,
+} from "../../../src/index";
 /** 2026-01-01T00:00:00Z: tests start every manual clock here. */
 export const START_TIME_IN_MS = Date.UTC(2026, 0, 1);
 export const MINUTE_IN_MS = 60_000;
