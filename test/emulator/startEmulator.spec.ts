@@ -154,6 +154,47 @@ describe("startEmulator", () => {
     }
   });
 
+  it("refuses a clock step past the latest time it can show (400 naming advanceInMs and its range), and keeps serving", async () => {
+    const clock = new ManualClock(Date.UTC(2030, 5, 1));
+    const emulator = await startEmulator({ logger: false, clock });
+    try {
+      for (const advanceInMs of [1e20, Number.MAX_VALUE, "60000", null]) {
+        const refused = await callUrl("POST", `${emulator.url}/_emulator/clock`, { body: { advanceInMs } });
+        assert.equal(refused.status, 400, String(advanceInMs));
+        const error = (refused.body as { error: { target: string; message: string } }).error;
+        assert.equal(error.target, "advanceInMs");
+        assert.match(
+          error.message,
+          /^advanceInMs must be a number of milliseconds from 0 to \d+ .*9998-01-01/,
+        );
+      }
+      assert.equal(clock.now(), Date.UTC(2030, 5, 1), "the clock did not move");
+      assert.equal((await callUrl("GET", `${emulator.url}/_emulator/clock`)).status, 200);
+      const account = emulator.accounts[0] ?? DEFAULT_EMULATOR_ACCOUNT;
+      const token = await fetchToken(emulator.url, account);
+      const created = await callUrl("PUT", dataPlaneUrl(emulator.url, account.accountId, "/sessions/after"), {
+        token,
+        body: { maxLeaseTimeMinutes: 5, size: "Standard" },
+      });
+      assert.equal(created.status, 201);
+      // The largest step allowed still leaves a clock every answer can show.
+      const max = clock.maxAdvanceInMs;
+      const moved = await callUrl("POST", `${emulator.url}/_emulator/clock`, { body: { advanceInMs: max } });
+      assert.equal((moved.body as { now: string }).now, "9998-01-01T00:00:00.000Z");
+      const late = await fetchToken(emulator.url, account);
+      const later = await callUrl("PUT", dataPlaneUrl(emulator.url, account.accountId, "/sessions/late"), {
+        token: late,
+        body: { maxLeaseTimeMinutes: 5, size: "Standard" },
+      });
+      assert.equal(later.status, 201, later.text);
+    } finally {
+      await emulator.close();
+    }
+    assert.throws(() => new ManualClock(Date.UTC(2030, 0, 1)).advance(1e20), /^RangeError: durationInMs /);
+    assert.throws(() => new ManualClock(1e20), /^RangeError: startInMs /);
+    assert.throws(() => new ManualClock(0).set(1e20), /^RangeError: timeInMs /);
+  });
+
   it("writes one line per request to standard error by default", async () => {
     const written: string[] = [];
     const original = process.stderr.write.bind(process.stderr);
