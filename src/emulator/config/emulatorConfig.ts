@@ -21,6 +21,7 @@ export interface EmulatorConfig {
   seed: number;
   maxBodySizeInBytes: number;
   log: EmulatorLogSink | undefined;
+  corsAdmin: boolean;
 }
 
 /** Teraflops shown for Ready sessions: Standard as recorded; Premium is our own choice. */
@@ -69,6 +70,9 @@ export function resolveEmulatorConfig(options: EmulatorOptions): EmulatorConfig 
   if (options.logger !== undefined && options.logger !== false && typeof options.logger !== "function") {
     throw new TypeError("logger must be a function taking one line of text, or false.");
   }
+  if (options.corsAdmin !== undefined && typeof options.corsAdmin !== "boolean") {
+    throw new TypeError("corsAdmin must be true or false.");
+  }
   const startup = options.sessionStartupInSeconds ?? {};
   const phases = options.conversionPhasesInSeconds ?? {};
   const week = 7 * DAY_IN_SECONDS;
@@ -112,5 +116,6 @@ export function resolveEmulatorConfig(options: EmulatorOptions): EmulatorConfig 
       true,
     ),
     log: options.logger === false ? undefined : (options.logger ?? writeToStderr),
+    corsAdmin: options.corsAdmin ?? false,
   };
 }

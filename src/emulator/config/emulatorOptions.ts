@@ -35,6 +35,12 @@ export interface EmulatorOptions {
   seed?: number;
   /** Largest accepted request body; 1 MiB by default. Larger bodies get 413. */
   maxBodySizeInBytes?: number;
+  /**
+   * Let web pages (requests with an `Origin` header, and their preflights) call the admin endpoints
+   * under `/_emulator/`, which need no credentials. False by default: any page open in a browser
+   * could otherwise change faults and the clock of an emulator running on this machine.
+   */
+  corsAdmin?: boolean;
   /** Where the per-request log lines go; standard error by default, `false` for none. */
   logger?: EmulatorLogSink | false;
 }
