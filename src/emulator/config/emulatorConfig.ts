@@ -20,6 +20,8 @@ export interface EmulatorConfig {
   clock: EmulatorClock;
   seed: number;
   maxBodySizeInBytes: number;
+  headersTimeoutInMs: number;
+  requestTimeoutInMs: number;
   log: EmulatorLogSink | undefined;
   corsAdmin: boolean;
 }
@@ -76,6 +78,14 @@ export function resolveEmulatorConfig(options: EmulatorOptions): EmulatorConfig 
   const startup = options.sessionStartupInSeconds ?? {};
   const phases = options.conversionPhasesInSeconds ?? {};
   const week = 7 * DAY_IN_SECONDS;
+  const headersTimeoutInMs = optionalNumber(
+    options.headersTimeoutInMs,
+    10_000,
+    "headersTimeoutInMs",
+    100,
+    600_000,
+    true,
+  );
   return {
     port: optionalNumber(options.port, 0, "port", 0, 65535, true),
     host,
@@ -113,6 +123,15 @@ export function resolveEmulatorConfig(options: EmulatorOptions): EmulatorConfig 
       "maxBodySizeInBytes",
       1024,
       64 * 1024 * 1024,
+      true,
+    ),
+    headersTimeoutInMs,
+    requestTimeoutInMs: optionalNumber(
+      options.requestTimeoutInMs,
+      Math.max(30_000, headersTimeoutInMs),
+      "requestTimeoutInMs (at least headersTimeoutInMs)",
+      headersTimeoutInMs,
+      3_600_000,
       true,
     ),
     log: options.logger === false ? undefined : (options.logger ?? writeToStderr),
