@@ -2,14 +2,13 @@
 // server, and the handle returned to the caller.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { AddressInfo } from "node:net";
 import { DEFAULT_EMULATOR_ACCOUNT, validateAccounts, type EmulatorAccount } from "./auth/accounts";
-import { newCorrelationVector } from "./http/correlation";
 import { resolveEmulatorConfig } from "./config/emulatorConfig";
 import type { EmulatorOptions, RunningEmulator } from "./config/emulatorOptions";
 import type { EmulatorRuntime } from "./config/emulatorRuntime";
 import { FaultInjector } from "./faults/faultInjector";
-import { rawErrorAnswer, rawErrorStatus } from "./http/rawAnswers";
+import { guardConnections, serverTimeouts } from "./http/rawConnections";
 import { createRandomSource } from "./faults/randomSource";
 import { createRequestListener } from "./http/requestPipeline";
 import { createEmptyState } from "./store/state";
@@ -81,17 +80,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     closing: closing.signal,
   };
   let url = "";
-  const server = http.createServer(createRequestListener(runtime, () => url));
-  server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
-    if (error.code === "ECONNRESET" || !socket.writable) {
-      socket.destroy();
-      return;
-    }
-    const correlationVector = newCorrelationVector();
-    const status = rawErrorStatus(error.code);
-    config.log?.(`${new Date().toISOString()} (unreadable request) ${status} ms-cv=${correlationVector}`);
-    socket.end(rawErrorAnswer(correlationVector, status));
-  });
+  const server = http.createServer(
+    serverTimeouts(config),
+    createRequestListener(runtime, () => url),
+  );
+  guardConnections(server, () => config.log);
   await listen(server, config.port, config.host);
   const { port } = server.address() as AddressInfo;
   url = `http://${urlHost(config.host)}:${port}`;

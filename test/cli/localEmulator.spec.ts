@@ -148,6 +148,23 @@ describe("arr emulator and the local default", function () {
     assert.equal(parseJson(after).status, "Stopped");
   });
 
+  it("lets web pages call the admin endpoints only with --cors-admin", async () => {
+    const headers = { Origin: "http://localhost:3000" };
+    for (const [extra, status] of [
+      [[], 403],
+      [["--cors-admin"], 200],
+    ] as const) {
+      const { arr, info } = await startArrEmulator(tmp.dir, [...extra]);
+      try {
+        const answer = await fetch(`${info.url}/_emulator/clock`, { headers });
+        assert.equal(answer.status, status, extra.join(" "));
+      } finally {
+        arr.interrupt("SIGINT");
+        await arr.exited;
+      }
+    }
+  });
+
   it("refuses a port in use and bad values with the usage code", async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));

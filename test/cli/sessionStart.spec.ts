@@ -202,6 +202,25 @@ describe("arr session start", function () {
     });
   });
 
+  it("exits with the failed-operation code, without a stack trace, when the id names an ended session", async () => {
+    assert.equal((await run(["session", "start", "--id", "ended-1", "--no-wait"])).code, 0);
+    assert.equal((await run(["session", "stop", "ended-1"])).code, 0);
+    for (const extra of [FAST, ["--no-wait"], ["--json", ...FAST]]) {
+      const again = await run(["session", "start", "--id", "ended-1", ...extra]);
+      assert.equal(again.code, 4, show(again));
+      assert.match(again.stderr, /Session ended-1 did not become Ready: .*stopped/);
+      assert.doesNotMatch(again.stderr, /^\s+at /m, "a stack trace was printed");
+      assert.equal(again.stdout, "");
+    }
+    // The same for a session whose lease ran out.
+    assert.equal((await run(["session", "start", "--id", "ended-2", "--lease", "1", "--no-wait"])).code, 0);
+    clock.advance(10_000 + 60_000);
+    assert.equal((await emu.client.getSession("ended-2")).status, "Expired");
+    const expired = await run(["session", "start", "--id", "ended-2", "--lease", "1", ...FAST]);
+    assert.equal(expired.code, 4, show(expired));
+    assert.match(expired.stderr, /error: Session ended-2 did not become Ready: .*expired/);
+  });
+
   it("names the service's error, its code and MS-CV when creation is refused (409)", async () => {
     const first = await run(["session", "start", "--id", "clash", "--no-wait", "--lease", "10"]);
     assert.equal(first.code, 0, show(first));

@@ -154,6 +154,108 @@ describe("startEmulator", () => {
     }
   });
 
+  it("refuses a clock step past the latest time it can show (400 naming advanceInMs and its range), and keeps serving", async () => {
+    const clock = new ManualClock(Date.UTC(2030, 5, 1));
+    const emulator = await startEmulator({ logger: false, clock });
+    try {
+      for (const advanceInMs of [1e20, Number.MAX_VALUE, "60000", null]) {
+        const refused = await callUrl("POST", `${emulator.url}/_emulator/clock`, { body: { advanceInMs } });
+        assert.equal(refused.status, 400, String(advanceInMs));
+        const error = (refused.body as { error: { target: string; message: string } }).error;
+        assert.equal(error.target, "advanceInMs");
+        assert.match(
+          error.message,
+          /^advanceInMs must be a number of milliseconds from 0 to \d+ .*9998-01-01/,
+        );
+      }
+      assert.equal(clock.now(), Date.UTC(2030, 5, 1), "the clock did not move");
+      assert.equal((await callUrl("GET", `${emulator.url}/_emulator/clock`)).status, 200);
+      const account = emulator.accounts[0] ?? DEFAULT_EMULATOR_ACCOUNT;
+      const token = await fetchToken(emulator.url, account);
+      const created = await callUrl("PUT", dataPlaneUrl(emulator.url, account.accountId, "/sessions/after"), {
+        token,
+        body: { maxLeaseTimeMinutes: 5, size: "Standard" },
+      });
+      assert.equal(created.status, 201);
+      // The largest step allowed still leaves a clock every answer can show.
+      const max = clock.maxAdvanceInMs;
+      const moved = await callUrl("POST", `${emulator.url}/_emulator/clock`, { body: { advanceInMs: max } });
+      assert.equal((moved.body as { now: string }).now, "9998-01-01T00:00:00.000Z");
+      const late = await fetchToken(emulator.url, account);
+      const later = await callUrl("PUT", dataPlaneUrl(emulator.url, account.accountId, "/sessions/late"), {
+        token: late,
+        body: { maxLeaseTimeMinutes: 5, size: "Standard" },
+      });
+      assert.equal(later.status, 201, later.text);
+    } finally {
+      await emulator.close();
+    }
+    assert.throws(() => new ManualClock(Date.UTC(2030, 0, 1)).advance(1e20), /^RangeError: durationInMs /);
+    assert.throws(() => new ManualClock(1e20), /^RangeError: startInMs /);
+    assert.throws(() => new ManualClock(0).set(1e20), /^RangeError: timeInMs /);
+  });
+
+  it("refuses admin calls from web pages (an Origin header, and their preflights) unless corsAdmin is set", async () => {
+    const clock = new ManualClock(Date.UTC(2030, 5, 1));
+    const emulator = await startEmulator({ logger: false, clock });
+    const origin = { Origin: "https://evil.example" };
+    try {
+      const calls: Array<[string, string, unknown]> = [
+        ["GET", "/_emulator/faults", undefined],
+        ["POST", "/_emulator/faults", { kind: "internal-error" }],
+        ["DELETE", "/_emulator/faults", undefined],
+        ["POST", "/_emulator/clock", { advanceInMs: 60_000 }],
+      ];
+      for (const [method, path, body] of calls) {
+        const refused = await callUrl(method, `${emulator.url}${path}`, { headers: origin, body });
+        assert.equal(refused.status, 403, `${method} ${path}`);
+        assert.equal(refused.headers.get("access-control-allow-origin"), null);
+        assert.match((refused.body as { error: { message: string } }).error.message, /--cors-admin/);
+      }
+      const preflight = await fetch(`${emulator.url}/_emulator/faults`, {
+        method: "OPTIONS",
+        headers: { ...origin, "Access-Control-Request-Method": "POST" },
+      });
+      assert.equal(preflight.status, 403);
+      assert.equal(preflight.headers.get("access-control-allow-origin"), null);
+      assert.equal(preflight.headers.get("access-control-allow-methods"), null);
+      assert.deepEqual(emulator.faults.list(), [], "no fault was added");
+      assert.equal(clock.now(), Date.UTC(2030, 5, 1), "the clock did not move");
+      // Tools without an Origin header keep working, and the data plane still answers pages.
+      assert.equal((await callUrl("GET", `${emulator.url}/_emulator/faults`)).status, 200);
+      const account = emulator.accounts[0] ?? DEFAULT_EMULATOR_ACCOUNT;
+      const token = await fetchToken(emulator.url, account);
+      const page = await callUrl("GET", dataPlaneUrl(emulator.url, account.accountId, "/sessions"), {
+        token,
+        headers: origin,
+      });
+      assert.equal(page.status, 200);
+      assert.equal(page.headers.get("access-control-allow-origin"), "*");
+    } finally {
+      await emulator.close();
+    }
+    const open = await startEmulator({ logger: false, clock, corsAdmin: true });
+    try {
+      const preflight = await fetch(`${open.url}/_emulator/faults`, {
+        method: "OPTIONS",
+        headers: { ...origin, "Access-Control-Request-Method": "POST" },
+      });
+      assert.equal(preflight.status, 204);
+      const added = await callUrl("POST", `${open.url}/_emulator/faults`, {
+        headers: origin,
+        body: { kind: "internal-error", count: 1 },
+      });
+      assert.equal(added.status, 201);
+      assert.equal(added.headers.get("access-control-allow-origin"), "*");
+    } finally {
+      await open.close();
+    }
+    await assert.rejects(
+      startEmulator({ logger: false, corsAdmin: "yes" as never }),
+      /^TypeError: corsAdmin /,
+    );
+  });
+
   it("writes one line per request to standard error by default", async () => {
     const written: string[] = [];
     const original = process.stderr.write.bind(process.stderr);

@@ -18,6 +18,7 @@ interface EmulatorCommandOptions {
   host: string;
   data?: string;
   clockSpeed?: number;
+  corsAdmin?: boolean;
 }
 
 function parseSpeed(value: string): number {
@@ -42,6 +43,10 @@ export function registerEmulatorCommand(program: Command, action: ActionFactory)
       "run the emulated clock this many times faster (e.g. 60: a minute per second)",
       parseSpeed,
     )
+    .option(
+      "--cors-admin",
+      "let web pages (requests with an Origin header) call the admin endpoints under /_emulator/",
+    )
     .action(action((context) => runEmulator(context)));
 }
 
@@ -54,6 +59,7 @@ async function runEmulator(context: CommandContext): Promise<ExitCode> {
       host: options.host,
       ...(options.data !== undefined ? { dataFile: options.data } : {}),
       ...(options.clockSpeed !== undefined ? { clock: { speed: options.clockSpeed } } : {}),
+      ...(options.corsAdmin === true ? { corsAdmin: true } : {}),
       logger: (line) => context.note(line),
     });
   } catch (error) {

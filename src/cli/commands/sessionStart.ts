@@ -68,7 +68,7 @@ export async function startSession(context: CommandContext): Promise<ExitCode> {
         removeHandler();
         return await onInterrupted(context, connection, sessionId, options.stopOnInterrupt === true, created);
       }
-      if (poller.operationState?.status === "failed") {
+      if (poller.operationState?.status === "failed" || (await hasEnded(connection, sessionId, error))) {
         throw new OperationFailedError(
           `Session ${sessionId} did not become Ready: ${(error as Error).message}`,
           error,
@@ -80,6 +80,21 @@ export async function startSession(context: CommandContext): Promise<ExitCode> {
     progress.stop();
     removeHandler();
     await connection.close();
+  }
+}
+
+/**
+ * True when the start failed because the session had already ended (an id reused after the session
+ * was stopped or expired): the client refuses it before any poll, so the poller state cannot say.
+ * Service errors keep their own exit code; a session that cannot be read is not called ended.
+ */
+async function hasEnded(connection: Connection, sessionId: string, error: unknown): Promise<boolean> {
+  if (!(error instanceof Error) || error.name === "RestError") return false;
+  try {
+    const { status } = await connection.client.getSession(sessionId);
+    return status === "Stopped" || status === "Expired" || status === "Error";
+  } catch {
+    return false;
   }
 }
 

@@ -20,7 +20,10 @@ export interface EmulatorConfig {
   clock: EmulatorClock;
   seed: number;
   maxBodySizeInBytes: number;
+  headersTimeoutInMs: number;
+  requestTimeoutInMs: number;
   log: EmulatorLogSink | undefined;
+  corsAdmin: boolean;
 }
 
 /** Teraflops shown for Ready sessions: Standard as recorded; Premium is our own choice. */
@@ -69,9 +72,20 @@ export function resolveEmulatorConfig(options: EmulatorOptions): EmulatorConfig 
   if (options.logger !== undefined && options.logger !== false && typeof options.logger !== "function") {
     throw new TypeError("logger must be a function taking one line of text, or false.");
   }
+  if (options.corsAdmin !== undefined && typeof options.corsAdmin !== "boolean") {
+    throw new TypeError("corsAdmin must be true or false.");
+  }
   const startup = options.sessionStartupInSeconds ?? {};
   const phases = options.conversionPhasesInSeconds ?? {};
   const week = 7 * DAY_IN_SECONDS;
+  const headersTimeoutInMs = optionalNumber(
+    options.headersTimeoutInMs,
+    10_000,
+    "headersTimeoutInMs",
+    100,
+    600_000,
+    true,
+  );
   return {
     port: optionalNumber(options.port, 0, "port", 0, 65535, true),
     host,
@@ -111,6 +125,16 @@ export function resolveEmulatorConfig(options: EmulatorOptions): EmulatorConfig 
       64 * 1024 * 1024,
       true,
     ),
+    headersTimeoutInMs,
+    requestTimeoutInMs: optionalNumber(
+      options.requestTimeoutInMs,
+      Math.max(30_000, headersTimeoutInMs),
+      "requestTimeoutInMs (at least headersTimeoutInMs)",
+      headersTimeoutInMs,
+      3_600_000,
+      true,
+    ),
     log: options.logger === false ? undefined : (options.logger ?? writeToStderr),
+    corsAdmin: options.corsAdmin ?? false,
   };
 }

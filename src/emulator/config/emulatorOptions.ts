@@ -33,8 +33,21 @@ export interface EmulatorOptions {
   faults?: readonly FaultRule[];
   /** Seed for the made-up values (ports, host names) and fault probabilities; random by default. */
   seed?: number;
+  /**
+   * Time a client has to send a request's headers, from its first byte; 10 000 (10 s) by default.
+   * A request still incomplete then gets 408 and the connection is closed.
+   */
+  headersTimeoutInMs?: number;
+  /** Time a client has to send a whole request, body included; 30 000 (30 s) by default. */
+  requestTimeoutInMs?: number;
   /** Largest accepted request body; 1 MiB by default. Larger bodies get 413. */
   maxBodySizeInBytes?: number;
+  /**
+   * Let web pages (requests with an `Origin` header, and their preflights) call the admin endpoints
+   * under `/_emulator/`, which need no credentials. False by default: any page open in a browser
+   * could otherwise change faults and the clock of an emulator running on this machine.
+   */
+  corsAdmin?: boolean;
   /** Where the per-request log lines go; standard error by default, `false` for none. */
   logger?: EmulatorLogSink | false;
 }

@@ -26,15 +26,24 @@ export function decodeSkipToken(token: string): number {
   return Number(match[1]);
 }
 
-export function pageAfter<T extends { sequence: number }>(
-  sortedItems: readonly T[],
-  afterSequence: number,
+/**
+ * The first `pageSize` items of `itemsAfterCursor` (the listed items after the continuation token,
+ * in sequence order), reading one more only to know whether another page follows: the cost of a
+ * page does not depend on how many items are stored.
+ */
+export function takePage<T extends { sequence: number }>(
+  itemsAfterCursor: Iterable<T>,
   pageSize: number,
 ): Page<T> {
-  const remaining = sortedItems.filter((item) => item.sequence > afterSequence);
-  const items = remaining.slice(0, pageSize);
+  const items: T[] = [];
+  let more = false;
+  for (const item of itemsAfterCursor) {
+    if (items.length === pageSize) {
+      more = true;
+      break;
+    }
+    items.push(item);
+  }
   const last = items[items.length - 1];
-  const nextToken =
-    remaining.length > pageSize && last !== undefined ? encodeSkipToken(last.sequence) : undefined;
-  return { items, nextToken };
+  return { items, nextToken: more && last !== undefined ? encodeSkipToken(last.sequence) : undefined };
 }

@@ -4,7 +4,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
 import { ADMIN_PREFIX, handleAdminRequest } from "../operations/adminHandlers";
 import { clientCorrelationVector, newCorrelationVector } from "./correlation";
-import { corsPreflightHeaders, corsResponseHeaders } from "./cors";
+import {
+  CORS_RESPONSE_HEADER_NAMES,
+  checkAdminOrigin,
+  corsPreflightHeaders,
+  corsResponseHeaders,
+} from "./cors";
 import { EmulatorHttpError, errorResponse } from "./errors";
 import type { EmulatorRuntime, OperationResult } from "../config/emulatorRuntime";
 import { decideFaults, delay, faultError } from "../faults/faultDecision";
@@ -36,6 +41,12 @@ async function serve(
 ): Promise<void> {
   const method = (request.method ?? "GET").toUpperCase();
   const url = splitRequestTarget(request.url ?? "/");
+  const admin = url.pathname.startsWith(ADMIN_PREFIX);
+  if (admin && !runtime.config.corsAdmin) {
+    for (const name of CORS_RESPONSE_HEADER_NAMES) response.removeHeader(name);
+    if (request.headers.origin !== undefined) request.resume();
+    checkAdminOrigin(request.headers, runtime.config.corsAdmin);
+  }
   if (method === "OPTIONS") {
     request.resume();
     writeAnswer(
@@ -46,7 +57,7 @@ async function serve(
     );
     return;
   }
-  const route = url.pathname.startsWith(ADMIN_PREFIX) ? undefined : matchRoute(method, url.pathname);
+  const route = admin ? undefined : matchRoute(method, url.pathname);
   const body = await readRequestBody(request, runtime.config.maxBodySizeInBytes);
   if (body.kind === "too-large") {
     if (!body.drained) response.setHeader("Connection", "close");

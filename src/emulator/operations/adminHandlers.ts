@@ -5,7 +5,7 @@
 //   GET    /_emulator/clock    the emulated time
 //   POST   /_emulator/clock    { "advanceInMs": N } moves a manual clock forward
 // They need no token and no api-version: the emulator listens on loopback by default.
-import { isManualClock } from "../config/clock";
+import { LATEST_CLOCK_TIME_IN_MS, isManualClock } from "../config/clock";
 import { EmulatorHttpError, badRequest, notFound } from "../http/errors";
 import type { EmulatorRuntime, OperationResult } from "../config/emulatorRuntime";
 import type { FaultRule } from "../faults/faultTypes";
@@ -72,8 +72,13 @@ export function handleAdminRequest(
       );
     }
     const advanceInMs = request?.advanceInMs;
-    if (typeof advanceInMs !== "number" || !Number.isFinite(advanceInMs) || advanceInMs < 0) {
-      throw badRequest("advanceInMs must be a number of milliseconds, 0 or more.", "advanceInMs");
+    const max = clock.maxAdvanceInMs;
+    if (typeof advanceInMs !== "number" || !(advanceInMs >= 0 && advanceInMs <= max)) {
+      throw badRequest(
+        `advanceInMs must be a number of milliseconds from 0 to ${max} (the emulated clock may not ` +
+          `pass ${new Date(LATEST_CLOCK_TIME_IN_MS).toISOString()}); got ${JSON.stringify(advanceInMs) ?? "nothing"}.`,
+        "advanceInMs",
+      );
     }
     clock.advance(advanceInMs);
     return clockState(runtime);

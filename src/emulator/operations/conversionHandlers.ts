@@ -1,7 +1,7 @@
 // The three conversion operations.
 import { CONVERSION_PROCESS_FAILED, namesMissingAsset } from "./conversionRules";
 import {
-  accountConversions,
+  conversionsAfter,
   conversionStatusAt,
   conversionView,
   createConversion,
@@ -11,7 +11,7 @@ import {
 import { EmulatorHttpError, conflict, notFound } from "../http/errors";
 import type { OperationContext, OperationResult } from "../config/emulatorRuntime";
 import { listPageLink } from "../http/listLinks";
-import { decodeSkipToken, pageAfter, SKIP_TOKEN_PARAMETER } from "../http/paging";
+import { decodeSkipToken, SKIP_TOKEN_PARAMETER, takePage } from "../http/paging";
 import { decodeJsonBody } from "../http/requestBody";
 import { NO_CACHE_HEADERS } from "../http/responseHeaders";
 import type { StoredConversion } from "../store/state";
@@ -104,8 +104,10 @@ export function handleGetConversion(context: OperationContext): OperationResult 
 export function handleListConversions(context: OperationContext): OperationResult {
   const token = context.query.get(SKIP_TOKEN_PARAMETER);
   const after = token === null ? 0 : decodeSkipToken(token);
-  const all = accountConversions(context.runtime.state, context.parameters.account_id);
-  const page = pageAfter(all, after, context.runtime.config.pageSize);
+  const page = takePage(
+    conversionsAfter(context.runtime.state, context.parameters.account_id, after),
+    context.runtime.config.pageSize,
+  );
   const body: WireConversionList = {
     conversions: page.items.map((conversion) => conversionView(conversion, context.now)),
     "@nextLink": page.nextToken === undefined ? null : listPageLink(context, "conversions", page.nextToken),

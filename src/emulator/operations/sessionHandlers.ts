@@ -2,11 +2,11 @@
 import { conflict, notFound, unprocessable } from "../http/errors";
 import type { OperationContext, OperationResult } from "../config/emulatorRuntime";
 import { listPageLink } from "../http/listLinks";
-import { decodeSkipToken, pageAfter, SKIP_TOKEN_PARAMETER } from "../http/paging";
+import { decodeSkipToken, SKIP_TOKEN_PARAMETER, takePage } from "../http/paging";
 import {
   createSession,
   findSession,
-  listableSessions,
+  listableSessionsAfter,
   sessionView,
   stopSession,
   updateSessionLease,
@@ -109,8 +109,10 @@ export function handleStopSession(context: OperationContext): OperationResult {
 export function handleListSessions(context: OperationContext): OperationResult {
   const token = context.query.get(SKIP_TOKEN_PARAMETER);
   const after = token === null ? 0 : decodeSkipToken(token);
-  const all = listableSessions(context.runtime.state, context.parameters.account_id, context.now);
-  const page = pageAfter(all, after, context.runtime.config.pageSize);
+  const page = takePage(
+    listableSessionsAfter(context.runtime.state, context.parameters.account_id, after, context.now),
+    context.runtime.config.pageSize,
+  );
   const body: WireSessionList = { sessions: page.items.map((session) => sessionView(session, context.now)) };
   if (page.nextToken !== undefined) body["@nextLink"] = listPageLink(context, "sessions", page.nextToken);
   return { status: 200, body, headers: { ...NO_CACHE_HEADERS } };

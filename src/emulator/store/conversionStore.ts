@@ -95,12 +95,11 @@ export function timeToNextPhaseInMs(conversion: StoredConversion, now: number): 
   return 0;
 }
 
-/** All conversions of an account (every status), in creation order. */
-export function accountConversions(state: EmulatorState, accountId: string): StoredConversion[] {
-  const key = accountId.toLowerCase();
-  const result: StoredConversion[] = [];
-  for (const conversion of state.conversions.values()) {
-    if (conversion.accountId === key) result.push(conversion);
-  }
-  return result.sort((a, b) => a.sequence - b.sequence);
+/** The conversions of an account (every status) created after `afterSequence`, in creation order. */
+export function conversionsAfter(
+  state: EmulatorState,
+  accountId: string,
+  afterSequence: number,
+): Iterable<StoredConversion> {
+  return state.conversions.openAfter(accountId, afterSequence);
 }

@@ -176,17 +176,23 @@ export function stopSession(
   if (session === undefined) return { kind: "not-found" };
   if (isTerminalSessionStatus(sessionStatusAt(session, now))) return { kind: "already-ended" };
   session.stoppedAtInMs = now;
+  state.sessions.close(session);
   return { kind: "stopped" };
 }
 
-/** Sessions a list answers with: only Starting and Ready ones, in creation order. */
-export function listableSessions(state: EmulatorState, accountId: string, now: number): StoredSession[] {
-  const key = accountId.toLowerCase();
-  const result: StoredSession[] = [];
-  for (const session of state.sessions.values()) {
-    if (session.accountId !== key) continue;
-    const status = sessionStatusAt(session, now);
-    if (status === "Starting" || status === "Ready") result.push(session);
+/**
+ * Sessions a list answers with, after `afterSequence`: only Starting and Ready ones, in creation
+ * order. A session found to have ended (its lease ran out, it failed to start) is closed on the way,
+ * so no later page walks over it again (the clock never goes back).
+ */
+export function* listableSessionsAfter(
+  state: EmulatorState,
+  accountId: string,
+  afterSequence: number,
+  now: number,
+): Generator<StoredSession, void, undefined> {
+  for (const session of state.sessions.openAfter(accountId, afterSequence)) {
+    if (isTerminalSessionStatus(sessionStatusAt(session, now))) state.sessions.close(session);
+    else yield session;
   }
-  return result.sort((a, b) => a.sequence - b.sequence);
 }

@@ -1,6 +1,9 @@
 // The emulator's state: plain records, easy to persist as JSON. Status, ports and elapsed time
 // are not stored; they are derived from these records and the clock whenever a request reads them.
 import type { WireConversionSettings, WireError, WireSessionSize } from "../operations/wireTypes";
+import { ResourceTable } from "./resourceTable";
+
+export { resourceKey } from "./resourceTable";
 
 export interface StoredSession {
   /** Lower-case account id. */
@@ -39,16 +42,12 @@ export interface StoredConversion {
 }
 
 export interface EmulatorState {
-  sessions: Map<string, StoredSession>;
-  conversions: Map<string, StoredConversion>;
+  /** Sessions; the ones stopped or seen to have ended are closed (lists skip them). */
+  sessions: ResourceTable<StoredSession>;
+  conversions: ResourceTable<StoredConversion>;
   nextSequence: number;
 }
 
 export function createEmptyState(): EmulatorState {
-  return { sessions: new Map(), conversions: new Map(), nextSequence: 1 };
-}
-
-/** Map key of a resource: ids are case sensitive, account ids are not. */
-export function resourceKey(accountId: string, id: string): string {
-  return `${accountId.toLowerCase()}/${id}`;
+  return { sessions: new ResourceTable(), conversions: new ResourceTable(), nextSequence: 1 };
 }

@@ -6,7 +6,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { EmulatorAccount } from "../auth/accounts";
 import type { EmulatorState, StoredConversion, StoredSession } from "./state";
-import { resourceKey } from "./state";
+import { createEmptyState, resourceKey } from "./state";
 
 export const STATE_FILE_FORMAT = "arr-emulator-state/1";
 
@@ -61,14 +61,13 @@ export function parseState(text: string, file: string): PersistedData {
   ) {
     throw invalid(file, "signingSecret, accounts, sessions, conversions or nextSequence is missing");
   }
-  const state: EmulatorState = {
-    sessions: new Map(),
-    conversions: new Map(),
-    nextSequence: json.nextSequence,
-  };
-  for (const session of json.sessions)
+  const state = createEmptyState();
+  state.nextSequence = json.nextSequence;
+  for (const session of [...json.sessions].sort((a, b) => a.sequence - b.sequence)) {
     state.sessions.set(resourceKey(session.accountId, session.id), session);
-  for (const conversion of json.conversions) {
+    if (session.stoppedAtInMs !== null) state.sessions.close(session);
+  }
+  for (const conversion of [...json.conversions].sort((a, b) => a.sequence - b.sequence)) {
     state.conversions.set(resourceKey(conversion.accountId, conversion.id), conversion);
   }
   return { accounts: json.accounts, signingSecret: Buffer.from(json.signingSecret, "base64"), state };

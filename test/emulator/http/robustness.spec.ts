@@ -16,12 +16,45 @@ const MS_CV = /^[A-Za-z0-9+/]{22}\.0$/;
 function rawExchange(url: string, payload: string): Promise<string> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const socket = net.connect(Number(port), hostname, () => socket.write(payload));
+    const socket = net.connect(Number(port), hostname, () => socket.write(Buffer.from(payload, "latin1")));
     let received = "";
     socket.on("data", (chunk) => (received += chunk.toString("utf8")));
     socket.on("end", () => resolve(received));
     socket.on("close", () => resolve(received));
     socket.on("error", reject);
+  });
+}
+
+/**
+ * Sends `payload` and never finishes the request. Resolves with what came back once the server has
+ * closed the connection for good: the client keeps its side open and probes with writes, which fail
+ * only when the server's socket is gone (a half-closed socket that is held accepts them).
+ */
+function slowExchange(url: string, payload: string): Promise<{ reply: string; closedAfterInMs: number }> {
+  const { hostname, port } = new URL(url);
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ port: Number(port), host: hostname, allowHalfOpen: true }, () =>
+      socket.write(payload),
+    );
+    let received = "";
+    let probe: NodeJS.Timeout | undefined;
+    const timeout = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`the server still holds the connection; received ${JSON.stringify(received)}`));
+    }, 5000);
+    const done = (): void => {
+      clearTimeout(timeout);
+      clearInterval(probe);
+      socket.destroy();
+      resolve({ reply: received, closedAfterInMs: Date.now() - started });
+    };
+    socket.on("data", (chunk) => (received += chunk.toString("utf8")));
+    socket.on("end", () => {
+      probe = setInterval(() => socket.write("x"), 50);
+    });
+    socket.on("error", done);
+    socket.on("close", done);
   });
 }
 
@@ -189,8 +222,57 @@ describe("emulator robustness (raw HTTP)", () => {
     );
     assert.match(unknownMethod, /^HTTP\/1\.1 405 /);
     assert.match(unknownMethod, /"code":"MethodNotAllowed"/);
-    assert.equal(harness.logs.filter((line) => line.includes("(unreadable request)")).length, 2);
+    // Bytes that are not HTTP at all (a TLS handshake, a binary protocol) are a 400, as documented.
+    for (const noise of [
+      "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03",
+      "\x00\x01\x02\x03",
+      '{"json": 1}\r\n\r\n',
+    ]) {
+      const reply = await rawExchange(harness.emulator.url, noise);
+      assert.match(reply, /^HTTP\/1\.1 400 /, JSON.stringify(noise));
+      assert.match(reply, /"code":"BadRequest"/);
+    }
+    assert.equal(harness.logs.filter((line) => line.includes("(unreadable request)")).length, 5);
     assert.equal((await track(harness.call("GET", "/sessions"))).status, 200);
+  });
+
+  it("answers CONNECT with 405 and closes the connection", async () => {
+    const reply = await rawExchange(
+      harness.emulator.url,
+      "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n",
+    );
+    assert.match(reply, /^HTTP\/1\.1 405 /);
+    assert.match(reply, /\r\nMS-CV: [A-Za-z0-9+/]{22}\.0\r\n/);
+    assert.match(reply, /"code":"MethodNotAllowed"/);
+    assert.match(reply, /not a proxy/);
+  });
+
+  it("answers a client too slow with its headers or its body 408, and closes the connection", async () => {
+    const slow = await startHarness({ headersTimeoutInMs: 300, requestTimeoutInMs: 600, logger: false });
+    try {
+      const partialHeaders = await slowExchange(
+        slow.emulator.url,
+        "GET /_emulator/clock HTTP/1.1\r\nHost: x\r\n",
+      );
+      assert.match(partialHeaders.reply, /^HTTP\/1\.1 408 /);
+      assert.match(partialHeaders.reply, /\r\nMS-CV: [A-Za-z0-9+/]{22}\.0\r\n/);
+      assert.match(partialHeaders.reply, /"code":"RequestTimeout"/);
+      assert.ok(partialHeaders.closedAfterInMs < 2500, `closed after ${partialHeaders.closedAfterInMs} ms`);
+      const partialBody = await slowExchange(
+        slow.emulator.url,
+        `PUT /accounts/${slow.account.accountId}/sessions/slow?api-version=2021-01-01 HTTP/1.1\r\nHost: x\r\n` +
+          `Authorization: Bearer ${slow.token}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`,
+      );
+      assert.match(partialBody.reply, /^HTTP\/1\.1 408 /);
+      assert.ok(partialBody.closedAfterInMs < 3000, `closed after ${partialBody.closedAfterInMs} ms`);
+      assert.equal((await slow.call("GET", "/sessions/slow")).status, 404, "the slow create did nothing");
+    } finally {
+      await slow.close();
+    }
+    await assert.rejects(
+      startHarness({ headersTimeoutInMs: 1000, requestTimeoutInMs: 500 }),
+      /^RangeError: requestTimeoutInMs /,
+    );
   });
 
   it("handles concurrent requests safely", async () => {

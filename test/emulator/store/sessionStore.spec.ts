@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { createRandomSource } from "../../../src/emulator/faults/randomSource";
 import {
   createSession,
-  listableSessions,
+  listableSessionsAfter,
   sessionStatusAt,
   sessionView,
   stopSession,
@@ -97,11 +97,11 @@ describe("session state transitions", () => {
 
   it("stops live sessions only, freezing the elapsed time, and lists neither stopped nor expired ones", () => {
     const { state, session } = fresh();
-    assert.deepEqual(listableSessions(state, ACCOUNT, 0), [session]);
+    assert.deepEqual([...listableSessionsAfter(state, ACCOUNT, 0, 0)], [session]);
     assert.equal(stopSession(state, ACCOUNT, "s", 1000 + 90_000).kind, "stopped");
     assert.equal(stopSession(state, ACCOUNT, "s", 1000 + 95_000).kind, "already-ended");
     assert.equal(sessionView(session, 10 * MINUTE).elapsedTimeMinutes, 1);
-    assert.deepEqual(listableSessions(state, ACCOUNT, 10 * MINUTE), []);
+    assert.deepEqual([...listableSessionsAfter(state, ACCOUNT, 0, 10 * MINUTE)], []);
     assert.equal(stopSession(state, ACCOUNT, "nope", 0).kind, "not-found");
   });
 });

@@ -1,0 +1,55 @@
+// Sessions or conversions by key (lower-case account id and id), plus each account's records in
+// creation order for the list operations (see OrderedRecords).
+import { OrderedRecords } from "./orderedRecords";
+
+export interface StoredResource {
+  /** Lower-case account id. */
+  readonly accountId: string;
+  readonly id: string;
+  /** Creation order across the emulator; also the paging key. */
+  readonly sequence: number;
+}
+
+/** Map key of a resource: ids are case sensitive, account ids are not. */
+export function resourceKey(accountId: string, id: string): string {
+  return `${accountId.toLowerCase()}/${id}`;
+}
+
+export class ResourceTable<T extends StoredResource> {
+  private readonly byKey = new Map<string, T>();
+  private readonly byAccount = new Map<string, OrderedRecords<T>>();
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  get(key: string): T | undefined {
+    return this.byKey.get(key);
+  }
+
+  /** Adds a new record (in creation order: its sequence is larger than any before). */
+  set(key: string, record: T): void {
+    if (this.byKey.has(key)) throw new RangeError(`${key} is stored already.`);
+    let ordered = this.byAccount.get(record.accountId);
+    if (ordered === undefined) {
+      ordered = new OrderedRecords<T>();
+      this.byAccount.set(record.accountId, ordered);
+    }
+    ordered.add(record);
+    this.byKey.set(key, record);
+  }
+
+  values(): IterableIterator<T> {
+    return this.byKey.values();
+  }
+
+  /** Leaves `record` out of `openAfter` from now on. */
+  close(record: T): void {
+    this.byAccount.get(record.accountId)?.close(record);
+  }
+
+  /** The account's records not closed, with a sequence after `sequence`, in creation order. */
+  openAfter(accountId: string, sequence: number): Iterable<T> {
+    return this.byAccount.get(accountId.toLowerCase())?.openAfter(sequence) ?? [];
+  }
+}
