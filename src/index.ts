@@ -66,7 +66,10 @@ export type {
 } from "./customizations/models/options";
 
 // Service facts: the api-versions (from the generated clients) and the service's limits.
-export { remoteRenderingApiVersion, stsApiVersion } from "./customizations/apiVersions";
+// The api-versions are written once, by the generator, into each generated factory; the public
+// client, the token exchange, the CLI and the emulator all read them from here.
+export { defaultApiVersion as remoteRenderingApiVersion } from "./generated/remoteRendering";
+export { defaultApiVersion as stsApiVersion } from "./generated/sts";
 export {
   maxLeaseTimeInMinutes,
   maxRetryAfterInMs,

@@ -86,10 +86,7 @@ describe("architecture", () => {
 
   it("groups src/customizations and src/emulator in subfolders by concept", () => {
     for (const [folder, allowedAtTop] of [
-      [
-        "src/customizations",
-        ["remoteRenderingClient.ts", "validation.ts", "serviceLimits.ts", "apiVersions.ts"],
-      ],
+      ["src/customizations", ["remoteRenderingClient.ts", "validation.ts", "serviceLimits.ts"]],
       ["src/emulator", ["index.ts", "startEmulator.ts"]],
     ] as const) {
       const top = readdirSync(path.join(repositoryRoot, folder)).filter((name) => name.endsWith(".ts"));
