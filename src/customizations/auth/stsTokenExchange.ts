@@ -5,12 +5,12 @@ import type { ClientOptions } from "@azure-rest/core-client";
 import type { AbortSignalLike } from "@azure/abort-controller";
 import type { AccessToken } from "@azure/core-auth";
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
-import createStsRestClient from "../../generated/sts";
-import { foreignOriginError, hasOrigin } from "./authenticationPolicy";
-import { retryAfterCeilingPolicy } from "../pipeline/retryAfterCeilingPolicy";
-import { logger, safeLoggingOptions } from "../pipeline/logger";
-import { createServiceRestError } from "../errors/serviceRestError";
-import { malformedResponse } from "../wire/wireReaders";
+import createStsRestClient from "../../generated/sts/index.js";
+import { foreignOriginError, hasOrigin } from "./authenticationPolicy.js";
+import { retryAfterCeilingPolicy } from "../pipeline/retryAfterCeilingPolicy.js";
+import { logger, safeLoggingOptions } from "../pipeline/logger.js";
+import { createServiceRestError } from "../errors/serviceRestError.js";
+import { malformedResponse } from "../wire/wireReaders.js";
 
 /** Lifetime assumed for a token whose expiry cannot be read (it is then refreshed early). */
 const fallbackLifetimeInMs = 10 * 60_000;

@@ -4,7 +4,7 @@
 import http from "node:http";
 import https from "node:https";
 import { performance } from "node:perf_hooks";
-import { remoteRenderingEndpoint } from "./remoteRenderingEndpoint";
+import { remoteRenderingEndpoint } from "./remoteRenderingEndpoint.js";
 
 /** A region of the Remote Rendering service and its REST endpoint. */
 export interface RemoteRenderingRegion {
