@@ -10,6 +10,9 @@ export type {
   RemoteRenderingRestError,
   RemoteRenderingRestErrorDetails,
 } from "./customizations/errors/serviceRestError.js";
+// The library's logger (namespace "remote-rendering"): enable it with setLogLevel() from
+// @azure/logger or AZURE_LOG_LEVEL, or redirect it through its `log` property.
+export { logger } from "./customizations/pipeline/logger.js";
 export { AzureKeyCredential } from "@azure/core-auth";
 export type { AccessToken, TokenCredential } from "@azure/core-auth";
 export { RestError, isRestError } from "@azure/core-rest-pipeline";
