@@ -89,11 +89,20 @@ function buildIsFresh(): boolean {
   return statSync(marker).mtimeMs >= sources;
 }
 
+let built: Promise<void> | undefined;
+/** Builds dist/ (`npm run build`) unless it is newer than every file of src/; once per run. */
+export function ensureBuilt(): Promise<void> {
+  built ??= buildIsFresh()
+    ? Promise.resolve()
+    : runChecked(npm, ["run", "build"], { cwd: repositoryRoot }).then(() => undefined);
+  return built;
+}
+
 let tarball: Promise<string> | undefined;
 /** The path of the packed package (.tgz), built and packed on first use. */
 export function packedTarball(): Promise<string> {
   tarball ??= (async () => {
-    if (!buildIsFresh()) await runChecked(npm, ["run", "build"], { cwd: repositoryRoot });
+    await ensureBuilt();
     const destination = path.join(packageWorkFolder(), "tarball");
     mkdirSync(destination, { recursive: true });
     const packed = await runChecked(
