@@ -6,4 +6,4 @@ export {
   maxRetryAfterInMs,
   minLeaseTimeInMinutes,
   renderingSessionSizes,
-} from "./customizations/serviceLimits";
+} from "./customizations/serviceLimits.js";

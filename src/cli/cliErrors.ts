@@ -1,5 +1,5 @@
 // Errors the command line raises itself; each one maps to an exit code in reportError.
-import { ExitCode } from "./exitCodes";
+import { ExitCode } from "./exitCodes.js";
 
 /** The command line was wrong (bad flag, value or configuration); nothing was sent. */
 export class UsageError extends Error {

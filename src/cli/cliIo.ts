@@ -1,6 +1,6 @@
 // What the command line needs from its process: two output streams, the environment and a way to
 // hear Ctrl-C. main.ts passes the real process; everything else takes this interface.
-import type { ProgressStream } from "./output/progressLine";
+import type { ProgressStream } from "./output/progressLine.js";
 
 export type InterruptSignal = "SIGINT" | "SIGTERM";
 

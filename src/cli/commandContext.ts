@@ -1,14 +1,14 @@
 // What every command action gets: the global options, output helpers that honour --json, NO_COLOR
 // and non-terminal streams, the config file, and a connection to the service or a local emulator.
 import type { Command } from "commander";
-import type { CliIo, InterruptSignal } from "./cliIo";
-import type { ConfigFileSettings } from "./config/cliSettings";
-import type { ExitCode } from "./exitCodes";
-import { readConfigFile } from "./config/readConfigFile";
-import { accountSettingsFromEnvironment, resolveConnection } from "./config/resolveConnection";
-import { openConnection, type Connection } from "./connect/openConnection";
-import { ProgressLine } from "./output/progressLine";
-import { terminalStyle, type TerminalStyle } from "./output/terminalStyle";
+import type { CliIo, InterruptSignal } from "./cliIo.js";
+import type { ConfigFileSettings } from "./config/cliSettings.js";
+import type { ExitCode } from "./exitCodes.js";
+import { readConfigFile } from "./config/readConfigFile.js";
+import { accountSettingsFromEnvironment, resolveConnection } from "./config/resolveConnection.js";
+import { openConnection, type Connection } from "./connect/openConnection.js";
+import { ProgressLine } from "./output/progressLine.js";
+import { terminalStyle, type TerminalStyle } from "./output/terminalStyle.js";
 
 /** Options every command accepts (declared on the root program). */
 /** Runs an action with its context; the last argument commander passes is the command itself. */

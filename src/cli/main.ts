@@ -1,10 +1,10 @@
 // Entry point of the `arr` command line: runs one command and sets the process exit code.
 import { CommanderError } from "commander";
-import { processIo, type CliIo } from "./cliIo";
-import { ExitCode } from "./exitCodes";
-import { createProgram, type RunState } from "./program";
-import { describeError, errorReportJson, formatErrorReport } from "./reportError";
-import { terminalStyle } from "./output/terminalStyle";
+import { processIo, type CliIo } from "./cliIo.js";
+import { ExitCode } from "./exitCodes.js";
+import { createProgram, type RunState } from "./program.js";
+import { describeError, errorReportJson, formatErrorReport } from "./reportError.js";
+import { terminalStyle } from "./output/terminalStyle.js";
 
 /** Runs `arr` with the given arguments (without "node" and the script) and returns the exit code. */
 export async function runCli(args: readonly string[], io: CliIo): Promise<ExitCode> {

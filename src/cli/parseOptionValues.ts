@@ -1,7 +1,7 @@
 // Parsers for flag and argument values. Each one names the allowed form in its message; commander
 // prefixes it with the flag and the rejected value, and the command exits with the usage code.
 import { InvalidArgumentError } from "commander";
-import { maxLeaseTimeInMinutes, minLeaseTimeInMinutes, renderingSessionSizes } from "../limits";
+import { maxLeaseTimeInMinutes, minLeaseTimeInMinutes, renderingSessionSizes } from "../limits.js";
 
 const MAX_LEASE_IN_MINUTES = maxLeaseTimeInMinutes;
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;

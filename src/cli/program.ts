@@ -3,26 +3,37 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Command, Option } from "commander";
-import type { CliIo } from "./cliIo";
-import { CommandContext, type ActionFactory } from "./commandContext";
-import { registerConversionCommands } from "./commands/conversionCommands";
-import { registerEmulatorCommand } from "./commands/emulatorCommand";
-import { registerRegionsCommand } from "./commands/regionsCommand";
-import { registerSessionCommands } from "./commands/sessionCommands";
-import { EXIT_CODE_HELP, ExitCode } from "./exitCodes";
-import { errorReportJson } from "./reportError";
+import type { CliIo } from "./cliIo.js";
+import { CommandContext, type ActionFactory } from "./commandContext.js";
+import { registerConversionCommands } from "./commands/conversionCommands.js";
+import { registerEmulatorCommand } from "./commands/emulatorCommand.js";
+import { registerRegionsCommand } from "./commands/regionsCommand.js";
+import { registerSessionCommands } from "./commands/sessionCommands.js";
+import { EXIT_CODE_HELP, ExitCode } from "./exitCodes.js";
+import { errorReportJson } from "./reportError.js";
 
 /** Shared by a run's actions: the exit code an action chose without throwing. */
 export interface RunState {
   exitCode: ExitCode;
 }
 
+/**
+ * The version in the package's package.json: the first one named remote-rendering-client above this
+ * file (src/cli from a clone, dist/commonjs/cli when built; the build's dialect folders hold a
+ * package.json without a name).
+ */
 function packageVersion(): string {
-  try {
-    const file = path.resolve(__dirname, "..", "..", "package.json");
-    return (JSON.parse(readFileSync(file, "utf8")) as { version?: string }).version ?? "unknown";
-  } catch {
-    return "unknown";
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === "remote-rendering-client") return pkg.version ?? "unknown";
+    } catch {
+      // no readable package.json here: look further up
+    }
+    if (path.dirname(dir) === dir) return "unknown";
   }
 }
 

@@ -1,8 +1,8 @@
 // Turns any error a command raised into a message on stderr and an exit code. Service errors carry
 // the service's error code and the MS-CV correlation vector, which support needs to trace a call.
 import { CommanderError } from "commander";
-import { ExitCode } from "./exitCodes";
-import { paint, type TerminalStyle } from "./output/terminalStyle";
+import { ExitCode } from "./exitCodes.js";
+import { paint, type TerminalStyle } from "./output/terminalStyle.js";
 
 /** Errors of @azure/identity meaning no credential could be obtained. */
 const CREDENTIAL_ERRORS = [

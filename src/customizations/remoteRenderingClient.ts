@@ -4,8 +4,8 @@
 // built on @azure/core-lro (beginPollers).
 import type { AccessToken, AzureKeyCredential, TokenCredential } from "@azure/core-auth";
 import type { PagedAsyncIterableIterator } from "@azure/core-paging";
-import type { AssetConversion, AssetConversionSettings } from "./models/assetConversion";
-import { beginResourcePoller, conversionRecipe, sessionRecipe } from "./lro/beginPollers";
+import type { AssetConversion, AssetConversionSettings } from "./models/assetConversion.js";
+import { beginResourcePoller, conversionRecipe, sessionRecipe } from "./lro/beginPollers.js";
 import type {
   AssetConversionPollerLike,
   BeginConversionOptions,
@@ -20,19 +20,19 @@ import type {
   ResumeBeginConversionOptions,
   ResumeBeginSessionOptions,
   UpdateSessionOptions,
-} from "./models/options";
+} from "./models/options.js";
 import type {
   RenderingSession,
   RenderingSessionSettings,
   UpdateSessionSettings,
-} from "./models/renderingSession";
-import { keepSessionAlive } from "./helpers/keepSessionAlive";
-import type { KeepSessionAliveOptions, SessionKeepAlive } from "./helpers/keepSessionAlive";
-import { openRenderingSession } from "./helpers/openRenderingSession";
-import type { OpenRenderingSessionOptions, RenderingSessionScope } from "./helpers/openRenderingSession";
-import { connectToService } from "./pipeline/serviceConnection";
-import { ServiceRequests, requestParameters } from "./wire/serviceRequests";
-import { validateMaxLeaseTime, validateResourceId } from "./validation";
+} from "./models/renderingSession.js";
+import { keepSessionAlive } from "./helpers/keepSessionAlive.js";
+import type { KeepSessionAliveOptions, SessionKeepAlive } from "./helpers/keepSessionAlive.js";
+import { openRenderingSession } from "./helpers/openRenderingSession.js";
+import type { OpenRenderingSessionOptions, RenderingSessionScope } from "./helpers/openRenderingSession.js";
+import { connectToService } from "./pipeline/serviceConnection.js";
+import { ServiceRequests, requestParameters } from "./wire/serviceRequests.js";
+import { validateMaxLeaseTime, validateResourceId } from "./validation.js";
 
 function requireObject(name: string, value: unknown, form: string): void {
   if (typeof value !== "object" || value === null) {

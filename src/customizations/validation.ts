@@ -2,7 +2,7 @@
 // accepted form: a TypeError when the value has the wrong JavaScript type, a RangeError when the
 // type is right but the value is outside what the service accepts.
 
-import { maxLeaseTimeInMinutes, minLeaseTimeInMinutes, renderingSessionSizes } from "./serviceLimits";
+import { maxLeaseTimeInMinutes, minLeaseTimeInMinutes, renderingSessionSizes } from "./serviceLimits.js";
 
 const resourceIdPattern = /^[A-Za-z0-9_-]{1,256}$/;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

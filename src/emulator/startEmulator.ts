@@ -3,16 +3,16 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { DEFAULT_EMULATOR_ACCOUNT, validateAccounts, type EmulatorAccount } from "./auth/accounts";
-import { resolveEmulatorConfig } from "./config/emulatorConfig";
-import type { EmulatorOptions, RunningEmulator } from "./config/emulatorOptions";
-import type { EmulatorRuntime } from "./config/emulatorRuntime";
-import { FaultInjector } from "./faults/faultInjector";
-import { guardConnections, serverTimeouts } from "./http/rawConnections";
-import { createRandomSource } from "./faults/randomSource";
-import { createRequestListener } from "./http/requestPipeline";
-import { createEmptyState } from "./store/state";
-import { StateFileWriter, loadStateFile, serializeState } from "./store/stateFile";
+import { DEFAULT_EMULATOR_ACCOUNT, validateAccounts, type EmulatorAccount } from "./auth/accounts.js";
+import { resolveEmulatorConfig } from "./config/emulatorConfig.js";
+import type { EmulatorOptions, RunningEmulator } from "./config/emulatorOptions.js";
+import type { EmulatorRuntime } from "./config/emulatorRuntime.js";
+import { FaultInjector } from "./faults/faultInjector.js";
+import { guardConnections, serverTimeouts } from "./http/rawConnections.js";
+import { createRandomSource } from "./faults/randomSource.js";
+import { createRequestListener } from "./http/requestPipeline.js";
+import { createEmptyState } from "./store/state.js";
+import { StateFileWriter, loadStateFile, serializeState } from "./store/stateFile.js";
 
 function urlHost(host: string): string {
   if (host === "0.0.0.0") return "127.0.0.1";

@@ -61,7 +61,7 @@ describe("architecture", () => {
           ? "src/emulator/"
           : undefined;
       if (layer === undefined) continue;
-      for (const target of importsOf(file).map((specifier) => specifier.replace(/\.ts$/, ""))) {
+      for (const target of importsOf(file).map((specifier) => specifier.replace(/\.(ts|js)$/, ""))) {
         if (target.startsWith(layer) || publicEntries.has(target)) continue;
         offenders.push(`${name} imports ${target}`);
       }

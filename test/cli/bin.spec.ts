@@ -1,5 +1,5 @@
 // bin/arr.js, the package's `arr` command: declared in package.json, executable, and running the
-// compiled command line in dist/ (or saying how to build it). Checked on a copy with a stand-in dist/.
+// compiled command line in dist/commonjs/ (or saying how to build it). Checked on a copy with a stand-in dist/.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -30,10 +30,10 @@ describe("bin/arr.js", () => {
     assert.ok((statSync(BIN).mode & 0o111) !== 0, "bin/arr.js is not executable");
   });
 
-  it("runs main() of dist/cli/main.js with the arguments", () => {
-    mkdirSync(path.join(tmp.dir, "dist", "cli"), { recursive: true });
+  it("runs main() of dist/commonjs/cli/main.js with the arguments", () => {
+    mkdirSync(path.join(tmp.dir, "dist", "commonjs", "cli"), { recursive: true });
     writeFileSync(
-      path.join(tmp.dir, "dist", "cli", "main.js"),
+      path.join(tmp.dir, "dist", "commonjs", "cli", "main.js"),
       "exports.main = () => process.stdout.write(JSON.stringify(process.argv.slice(2)));\n",
     );
     const result = spawnSync(
@@ -54,7 +54,7 @@ describe("bin/arr.js", () => {
     assert.equal(result.status, 1);
     assert.match(
       result.stderr,
-      /arr: the command line is not built yet \(.*dist[/\\]cli[/\\]main\.js is missing\)/,
+      /arr: the command line is not built yet \(.*dist[/\\]commonjs[/\\]cli[/\\]main\.js is missing\)/,
     );
     assert.match(result.stderr, /Run `npm install` \(which builds it\) or `npm run build`/);
   });

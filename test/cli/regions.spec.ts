@@ -11,8 +11,14 @@ describe("arr regions", function () {
   let tmp: ReturnType<typeof makeTmpDir>;
   let server: http.Server;
   let base: string;
+  /** A loopback port nothing listens on (fetch refuses well-known ports such as 9 outright). */
+  let closedPort: number;
 
   before(async () => {
+    const probe = http.createServer();
+    await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+    closedPort = (probe.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
     tmp = makeTmpDir("regions");
     server = http.createServer((request, response) => {
       const delay = Number(/\/delay\/(\d+)/.exec(request.url ?? "")?.[1] ?? 0);
@@ -58,7 +64,7 @@ describe("arr regions", function () {
       { name: "far", endpoint: `${base}/delay/250` },
       { name: "near", endpoint: `${base}/delay/0` },
       { name: "middle", endpoint: `${base}/delay/120` },
-      { name: "gone", endpoint: "http://127.0.0.1:9" },
+      { name: "gone", endpoint: `http://127.0.0.1:${closedPort}` },
     ]);
     const [human, json] = await Promise.all([
       runArr(["regions", "--probe", "--regions-file", file, "--samples", "1"], { tmpDir: tmp.dir }),
@@ -71,7 +77,10 @@ describe("arr regions", function () {
       .slice(1)
       .map((line) => line.split(/\s+/)[0]);
     assert.deepEqual(rows, ["near", "middle", "far", "gone"]);
-    assert.match(human.stdout, /^gone\s+unreachable\s+http:\/\/127\.0\.0\.1:9 \(.*ECONNREFUSED.*\)$/m);
+    assert.match(
+      human.stdout,
+      new RegExp(`^gone\\s+unreachable\\s+http://127\\.0\\.0\\.1:${closedPort} \\(.*ECONNREFUSED.*\\)$`, "m"),
+    );
     assert.match(human.stdout, /^near\s+\d+\.\d ms\s+http/m);
     assert.match(human.stderr, /Closest: near\. Create sessions there with --region near\./);
 

@@ -7,10 +7,10 @@ import {
   parsePollIntervalInSeconds,
   parseResourceId,
   parseSasToken,
-} from "../parseOptionValues";
-import type { ActionFactory } from "../commandContext";
-import { getConversion, listConversions } from "./conversionQueries";
-import { startConversion } from "./conversionStart";
+} from "../parseOptionValues.js";
+import type { ActionFactory } from "../commandContext.js";
+import { getConversion, listConversions } from "./conversionQueries.js";
+import { startConversion } from "./conversionStart.js";
 
 export function registerConversionCommands(program: Command, action: ActionFactory): void {
   const conversion = program

@@ -1,11 +1,11 @@
 // `arr conversion get` and `arr conversion list`.
-import type { CommandContext } from "../commandContext";
+import type { CommandContext } from "../commandContext.js";
 import {
   conversionView,
   formatConversion,
   formatConversionTable,
   type ConversionView,
-} from "../output/conversionView";
+} from "../output/conversionView.js";
 
 export async function getConversion(context: CommandContext, conversionId: string): Promise<void> {
   const connection = await context.connect();

@@ -1,12 +1,12 @@
 // `arr conversion start`: creates a conversion and, unless --no-wait, waits for it to finish with a
 // progress line. Flags win over the config file's assetConversionSettings.
 import { randomUUID } from "node:crypto";
-import type { AssetConversion, AssetConversionSettings } from "../../index";
-import { OperationFailedError, UsageError } from "../cliErrors";
-import type { CommandContext } from "../commandContext";
-import { ExitCode } from "../exitCodes";
-import { conversionView, formatConversion } from "../output/conversionView";
-import { followUpCommand } from "./followUpCommand";
+import type { AssetConversion, AssetConversionSettings } from "../../index.js";
+import { OperationFailedError, UsageError } from "../cliErrors.js";
+import type { CommandContext } from "../commandContext.js";
+import { ExitCode } from "../exitCodes.js";
+import { conversionView, formatConversion } from "../output/conversionView.js";
+import { followUpCommand } from "./followUpCommand.js";
 
 interface ConversionOptions {
   id?: string;

@@ -1,14 +1,14 @@
 // `arr emulator [--port N] [--data FILE]`: runs the local emulator until Ctrl-C. It records its URL
 // and account in the temporary folder, so other `arr` commands without account settings use it.
 import { InvalidArgumentError, type Command } from "commander";
-import type { CommandContext } from "../commandContext";
-import { emulatorModule } from "../lazyModules";
-import { removeEmulatorRecord, writeEmulatorRecord } from "../connect/localEmulator";
-import { ExitCode } from "../exitCodes";
-import { formatDetails } from "../output/formatTable";
-import { parsePort } from "../parseOptionValues";
-import type { ActionFactory } from "../commandContext";
-import { UsageError } from "../cliErrors";
+import type { CommandContext } from "../commandContext.js";
+import { emulatorModule } from "../lazyModules.js";
+import { removeEmulatorRecord, writeEmulatorRecord } from "../connect/localEmulator.js";
+import { ExitCode } from "../exitCodes.js";
+import { formatDetails } from "../output/formatTable.js";
+import { parsePort } from "../parseOptionValues.js";
+import type { ActionFactory } from "../commandContext.js";
+import { UsageError } from "../cliErrors.js";
 
 /** The port `arr emulator` listens on without --port. */
 export const DEFAULT_EMULATOR_PORT = 27700;

@@ -2,13 +2,13 @@
 // trip to each, closest first (sessions are best created in the closest region).
 import { readFileSync } from "node:fs";
 import { InvalidArgumentError, type Command } from "commander";
-import type { RegionProbe, RemoteRenderingRegion } from "../../index";
-import { UsageError } from "../cliErrors";
-import type { CommandContext } from "../commandContext";
-import { ExitCode } from "../exitCodes";
-import { formatTable } from "../output/formatTable";
-import type { ActionFactory } from "../commandContext";
-import { clientLibrary } from "../lazyModules";
+import type { RegionProbe, RemoteRenderingRegion } from "../../index.js";
+import { UsageError } from "../cliErrors.js";
+import type { CommandContext } from "../commandContext.js";
+import { ExitCode } from "../exitCodes.js";
+import { formatTable } from "../output/formatTable.js";
+import type { ActionFactory } from "../commandContext.js";
+import { clientLibrary } from "../lazyModules.js";
 
 interface RegionsOptions {
   probe?: boolean;

@@ -8,13 +8,13 @@ import {
   parseResourceId,
   parseSessionSize,
   sessionSizeNames,
-} from "../parseOptionValues";
-import type { ActionFactory } from "../commandContext";
-import { maxLeaseTimeInMinutes, minLeaseTimeInMinutes } from "../../limits";
-import { extendSession } from "./sessionExtend";
-import { keepAlive } from "./sessionKeepAlive";
-import { getSession, listSessions, stopSessions } from "./sessionQueries";
-import { startSession } from "./sessionStart";
+} from "../parseOptionValues.js";
+import type { ActionFactory } from "../commandContext.js";
+import { maxLeaseTimeInMinutes, minLeaseTimeInMinutes } from "../../limits.js";
+import { extendSession } from "./sessionExtend.js";
+import { keepAlive } from "./sessionKeepAlive.js";
+import { getSession, listSessions, stopSessions } from "./sessionQueries.js";
+import { startSession } from "./sessionStart.js";
 
 export function registerSessionCommands(program: Command, action: ActionFactory): void {
   const session = program

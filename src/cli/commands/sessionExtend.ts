@@ -1,9 +1,9 @@
 // `arr session extend ID --by MINUTES`: the new lease is the session's current lease plus MINUTES
 // (not the time elapsed plus MINUTES), and the output shows when the lease now ends.
-import { OperationFailedError, UsageError } from "../cliErrors";
-import type { CommandContext } from "../commandContext";
-import { maxLeaseTimeInMinutes as MAX_LEASE_IN_MINUTES } from "../../limits";
-import { formatSession, sessionView } from "../output/sessionView";
+import { OperationFailedError, UsageError } from "../cliErrors.js";
+import type { CommandContext } from "../commandContext.js";
+import { maxLeaseTimeInMinutes as MAX_LEASE_IN_MINUTES } from "../../limits.js";
+import { formatSession, sessionView } from "../output/sessionView.js";
 
 export async function extendSession(context: CommandContext, sessionId: string): Promise<void> {
   const { by } = context.local<{ by: number }>();

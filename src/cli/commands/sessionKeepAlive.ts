@@ -1,11 +1,11 @@
 // `arr session keep-alive ID [--every MINUTES] [--by MINUTES] [--stop-on-exit]`: renews the lease
 // until Ctrl-C (or SIGTERM), then leaves the session running, or stops it with --stop-on-exit.
 // Each renewal prints a line (with --json, one JSON object per line).
-import type { RenderingSession } from "../../index";
-import { OperationFailedError } from "../cliErrors";
-import type { CommandContext } from "../commandContext";
-import { ExitCode } from "../exitCodes";
-import { sessionView } from "../output/sessionView";
+import type { RenderingSession } from "../../index.js";
+import { OperationFailedError } from "../cliErrors.js";
+import type { CommandContext } from "../commandContext.js";
+import { ExitCode } from "../exitCodes.js";
+import { sessionView } from "../output/sessionView.js";
 
 interface KeepAliveOptions {
   every?: number;

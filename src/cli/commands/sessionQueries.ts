@@ -1,8 +1,8 @@
 // `arr session get`, `arr session list` and `arr session stop [ID | --all]`.
-import type { RenderingSession } from "../../index";
-import { UsageError } from "../cliErrors";
-import type { CommandContext } from "../commandContext";
-import { formatSession, formatSessionTable, sessionView } from "../output/sessionView";
+import type { RenderingSession } from "../../index.js";
+import { UsageError } from "../cliErrors.js";
+import type { CommandContext } from "../commandContext.js";
+import { formatSession, formatSessionTable, sessionView } from "../output/sessionView.js";
 
 export async function getSession(context: CommandContext, sessionId: string): Promise<void> {
   const connection = await context.connect();

@@ -2,14 +2,14 @@
 // line. Ctrl-C stops the wait only: the session keeps running (and is billed on the real service),
 // so the exact command to stop it is printed; --stop-on-interrupt stops it instead.
 import { randomUUID } from "node:crypto";
-import type { RenderingSession } from "../../index";
-import { OperationFailedError } from "../cliErrors";
-import type { CommandContext } from "../commandContext";
-import type { Connection } from "../connect/openConnection";
-import { ExitCode } from "../exitCodes";
-import type { SessionSizeName } from "../parseOptionValues";
-import { formatSession, sessionView } from "../output/sessionView";
-import { followUpCommand } from "./followUpCommand";
+import type { RenderingSession } from "../../index.js";
+import { OperationFailedError } from "../cliErrors.js";
+import type { CommandContext } from "../commandContext.js";
+import type { Connection } from "../connect/openConnection.js";
+import { ExitCode } from "../exitCodes.js";
+import type { SessionSizeName } from "../parseOptionValues.js";
+import { formatSession, sessionView } from "../output/sessionView.js";
+import { followUpCommand } from "./followUpCommand.js";
 
 interface StartOptions {
   id?: string;

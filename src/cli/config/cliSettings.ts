@@ -1,6 +1,6 @@
 // The settings the command line gathers from flags, environment variables and a config file,
 // before they are merged (see resolveSettings).
-import type { SessionSizeName } from "../parseOptionValues";
+import type { SessionSizeName } from "../parseOptionValues.js";
 
 /** Where to connect and how to authenticate. Every field is optional at this stage. */
 export interface AccountSettings {

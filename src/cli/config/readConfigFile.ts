@@ -10,10 +10,10 @@
 // Keys the command line does not use (resourceGroup, localAssetDirectoryPath, ...) are ignored, so
 // an existing arrconfig.json works unchanged. Empty strings count as unset, as in the scripts' template.
 import { readFileSync } from "node:fs";
-import { maxLeaseTimeInMinutes, minLeaseTimeInMinutes, renderingSessionSizes } from "../../limits";
-import { sessionSizeNames } from "../parseOptionValues";
-import { UsageError } from "../cliErrors";
-import type { ConfigFileSettings } from "./cliSettings";
+import { maxLeaseTimeInMinutes, minLeaseTimeInMinutes, renderingSessionSizes } from "../../limits.js";
+import { sessionSizeNames } from "../parseOptionValues.js";
+import { UsageError } from "../cliErrors.js";
+import type { ConfigFileSettings } from "./cliSettings.js";
 
 type JsonObject = Record<string, unknown>;
 

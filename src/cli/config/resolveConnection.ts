@@ -1,8 +1,8 @@
 // Merges account settings: flags win over environment variables, which win over the config file.
 // With nothing configured at all, the command runs against a local emulator.
-import { clientLibrary } from "../lazyModules";
-import { UsageError } from "../cliErrors";
-import type { AccountSettings } from "./cliSettings";
+import { clientLibrary } from "../lazyModules.js";
+import { UsageError } from "../cliErrors.js";
+import type { AccountSettings } from "./cliSettings.js";
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 

@@ -6,7 +6,7 @@
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { emulatorModule } from "../lazyModules";
+import { emulatorModule } from "../lazyModules.js";
 
 /** What `arr emulator` records about itself for other commands. */
 export interface EmulatorRecord {

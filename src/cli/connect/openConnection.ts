@@ -1,11 +1,11 @@
 // Builds the RemoteRenderingClient for a command: for a configured account (key or Microsoft Entra
 // ID), or for a local emulator when nothing is configured.
-import type { RemoteRenderingClient } from "../../index";
-import { UsageError } from "../cliErrors";
-import type { ConnectionTarget, ServiceTarget } from "../config/resolveConnection";
-import { LOCAL_ACCOUNT_DOMAIN } from "../config/resolveConnection";
-import { clientLibrary, identityModule } from "../lazyModules";
-import { connectLocalEmulator } from "./localEmulator";
+import type { RemoteRenderingClient } from "../../index.js";
+import { UsageError } from "../cliErrors.js";
+import type { ConnectionTarget, ServiceTarget } from "../config/resolveConnection.js";
+import { LOCAL_ACCOUNT_DOMAIN } from "../config/resolveConnection.js";
+import { clientLibrary, identityModule } from "../lazyModules.js";
+import { connectLocalEmulator } from "./localEmulator.js";
 
 export interface Connection {
   readonly client: RemoteRenderingClient;

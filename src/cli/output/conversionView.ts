@@ -1,7 +1,7 @@
 // How the command line shows an asset conversion: the --json object, a detail block and a table.
-import type { AssetConversion } from "../../index";
-import { formatDetails, formatTable } from "./formatTable";
-import { paint, type TerminalStyle } from "./terminalStyle";
+import type { AssetConversion } from "../../index.js";
+import { formatDetails, formatTable } from "./formatTable.js";
+import { paint, type TerminalStyle } from "./terminalStyle.js";
 
 /** The --json form of a conversion (access signatures are never included). */
 export interface ConversionView {

@@ -1,5 +1,5 @@
 // Plain-text tables and "label: value" blocks for human-readable output.
-import { paint, type TerminalStyle } from "./terminalStyle";
+import { paint, type TerminalStyle } from "./terminalStyle.js";
 
 /** Columns padded to their widest cell; the header is bold when the stream takes colour. */
 export function formatTable(

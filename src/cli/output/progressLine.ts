@@ -1,8 +1,8 @@
 // A progress line for long waits ("Starting, 0:12"). On a terminal it is rewritten in place with a
 // spinner and a ticking clock; in a pipe or a log file it prints one plain line per change of text,
 // so captured output stays readable and free of control characters.
-import { formatDuration } from "./formatTable";
-import type { StyledStream, TerminalStyle } from "./terminalStyle";
+import { formatDuration } from "./formatTable.js";
+import type { StyledStream, TerminalStyle } from "./terminalStyle.js";
 
 export interface ProgressStream extends StyledStream {
   write(text: string): unknown;

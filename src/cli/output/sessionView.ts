@@ -1,8 +1,8 @@
 // How the command line shows a rendering session: a plain JSON-ready object (the --json contract),
 // a "label: value" block for one session and a table for many.
-import type { RenderingSession } from "../../index";
-import { formatDetails, formatTable } from "./formatTable";
-import { paint, type TerminalStyle } from "./terminalStyle";
+import type { RenderingSession } from "../../index.js";
+import { formatDetails, formatTable } from "./formatTable.js";
+import { paint, type TerminalStyle } from "./terminalStyle.js";
 
 /** The --json form of a session. Times are ISO 8601 strings. */
 export interface SessionView {

@@ -4,8 +4,8 @@
 // fresh token.
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import { RestError, isRestError } from "@azure/core-rest-pipeline";
-import { logger } from "../pipeline/logger";
-import type { TokenCache } from "./tokenCache";
+import { logger } from "../pipeline/logger.js";
+import type { TokenCache } from "./tokenCache.js";
 
 /** The policy's name in the pipeline. */
 export const remoteRenderingAuthenticationPolicyName = "remoteRenderingAuthenticationPolicy";

@@ -4,8 +4,8 @@
 // - a ready Mixed Reality AccessToken is used as is (it cannot be refreshed).
 import type { AccessToken, KeyCredential, TokenCredential } from "@azure/core-auth";
 import { isTokenCredential } from "@azure/core-auth";
-import type { StsTokenExchange } from "./stsTokenExchange";
-import { TokenCache } from "./tokenCache";
+import type { StsTokenExchange } from "./stsTokenExchange.js";
+import { TokenCache } from "./tokenCache.js";
 
 /** Whether a value looks like an AccessToken ({ token, expiresOnTimestamp }). */
 export function isAccessToken(value: unknown): value is AccessToken {

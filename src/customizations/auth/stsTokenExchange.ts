@@ -5,12 +5,13 @@ import type { ClientOptions } from "@azure-rest/core-client";
 import type { AbortSignalLike } from "@azure/abort-controller";
 import type { AccessToken } from "@azure/core-auth";
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
-import createStsRestClient from "../../generated/sts";
-import { foreignOriginError, hasOrigin } from "./authenticationPolicy";
-import { retryAfterCeilingPolicy } from "../pipeline/retryAfterCeilingPolicy";
-import { logger, safeLoggingOptions } from "../pipeline/logger";
-import { createServiceRestError } from "../errors/serviceRestError";
-import { malformedResponse } from "../wire/wireReaders";
+import { stringToUint8Array, uint8ArrayToString } from "@azure/core-util";
+import createStsRestClient from "../../generated/sts/index.js";
+import { foreignOriginError, hasOrigin } from "./authenticationPolicy.js";
+import { retryAfterCeilingPolicy } from "../pipeline/retryAfterCeilingPolicy.js";
+import { logger, safeLoggingOptions } from "../pipeline/logger.js";
+import { createServiceRestError } from "../errors/serviceRestError.js";
+import { malformedResponse } from "../wire/wireReaders.js";
 
 /** Lifetime assumed for a token whose expiry cannot be read (it is then refreshed early). */
 const fallbackLifetimeInMs = 10 * 60_000;
@@ -44,7 +45,7 @@ export type StsTokenExchange = (request: StsExchangeRequest) => Promise<AccessTo
 export function createCorrelationVector(): string {
   const bytes = new Uint8Array(16);
   globalThis.crypto.getRandomValues(bytes);
-  return `${Buffer.from(bytes).toString("base64").slice(0, 22)}.0`;
+  return `${uint8ArrayToString(bytes, "base64").slice(0, 22)}.0`;
 }
 
 /**
@@ -136,7 +137,7 @@ export function parseJwtExpiryInMs(token: string): number | undefined {
   }
   let claims: unknown;
   try {
-    claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    claims = JSON.parse(uint8ArrayToString(stringToUint8Array(payload, "base64url"), "utf-8"));
   } catch {
     return undefined;
   }

@@ -2,8 +2,8 @@
 // share one token request (single flight).
 import type { AbortSignalLike } from "@azure/abort-controller";
 import type { AccessToken } from "@azure/core-auth";
-import { raceWithAbort } from "../pipeline/abortSignals";
-import { logger } from "../pipeline/logger";
+import { raceWithAbort } from "../pipeline/abortSignals.js";
+import { logger } from "../pipeline/logger.js";
 
 /** Fetches a new access token (for example by a token-service exchange). */
 export type AccessTokenSource = () => Promise<AccessToken>;

@@ -1,7 +1,7 @@
 // The error a session or conversion ended with (RemoteRenderingServiceError), and the reader of the
 // service's error objects that builds it and the details of HTTP errors.
-import type { ErrorModelOutput } from "../../generated/remoteRendering";
-import { optionalRecord, optionalString } from "../wire/wireReaders";
+import type { ErrorModelOutput } from "../../generated/remoteRendering/index.js";
+import { optionalRecord, optionalString } from "../wire/wireReaders.js";
 
 /** One error object as the service reports it, with nested details. */
 export interface RemoteRenderingErrorDetail {

@@ -1,12 +1,12 @@
 // The RestError this client throws for an HTTP call with an unexpected status: the service's error
 // (read from the generated ErrorResponseOutput shape), the MS-CV, and every secret redacted.
 import type { HttpResponse } from "@azure-rest/core-client";
-import type { ErrorResponseOutput } from "../../generated/remoteRendering";
-import { optionalRecord } from "../wire/wireReaders";
+import type { ErrorResponseOutput } from "../../generated/remoteRendering/index.js";
+import { optionalRecord } from "../wire/wireReaders.js";
 import { RestError, isRestError } from "@azure/core-rest-pipeline";
-import type { RemoteRenderingErrorDetail } from "./remoteRenderingServiceError";
-import { toErrorDetail } from "./remoteRenderingServiceError";
-import { redactSecrets } from "./redactSecrets";
+import type { RemoteRenderingErrorDetail } from "./remoteRenderingServiceError.js";
+import { toErrorDetail } from "./remoteRenderingServiceError.js";
+import { redactSecrets } from "./redactSecrets.js";
 
 /** What `RestError.details` holds when this client throws for a failed HTTP call. */
 export interface RemoteRenderingRestErrorDetails {

@@ -3,9 +3,9 @@
 // lease plus `extensionInMinutes`. With an extension of at least the interval, the time left on the
 // lease never shrinks. `await using` stops it (and ends the session with `endSessionOnStop`).
 import type { AbortSignalLike } from "@azure/abort-controller";
-import type { RenderingSession, UpdateSessionSettings } from "../models/renderingSession";
-import { validateResourceId } from "../validation";
-import { maxLeaseTimeInMinutes as leaseLimitInMinutes } from "../serviceLimits";
+import type { RenderingSession, UpdateSessionSettings } from "../models/renderingSession.js";
+import { validateResourceId } from "../validation.js";
+import { maxLeaseTimeInMinutes as leaseLimitInMinutes } from "../serviceLimits.js";
 
 /** The client methods the keep-alive uses (a RemoteRenderingClient has them). */
 export interface KeepSessionAliveClient {

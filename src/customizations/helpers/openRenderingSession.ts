@@ -2,10 +2,10 @@
 // a session, waits until it is Ready, and ends it when the scope exits (optionally renewing its lease
 // while the scope is open). No session is left behind: if waiting fails or is aborted, the session
 // is ended before the error is passed on.
-import { keepSessionAlive, type KeepSessionAliveOptions, type SessionKeepAlive } from "./keepSessionAlive";
-import type { BeginSessionOptions, RenderingSessionPollerLike } from "../models/options";
-import type { ReadyRenderingSession, RenderingSessionSettings } from "../models/renderingSession";
-import type { KeepSessionAliveClient } from "./keepSessionAlive";
+import { keepSessionAlive, type KeepSessionAliveOptions, type SessionKeepAlive } from "./keepSessionAlive.js";
+import type { BeginSessionOptions, RenderingSessionPollerLike } from "../models/options.js";
+import type { ReadyRenderingSession, RenderingSessionSettings } from "../models/renderingSession.js";
+import type { KeepSessionAliveClient } from "./keepSessionAlive.js";
 
 /** The client methods a session scope uses (a RemoteRenderingClient has them). */
 export interface RenderingSessionScopeClient extends KeepSessionAliveClient {

@@ -1,6 +1,6 @@
 // The endpoint of the Remote Rendering service in a region, built from the region name with the
 // form checked, so a typo fails at once instead of as a DNS error at the first request.
-import { requireString } from "../validation";
+import { requireString } from "../validation.js";
 
 /**
  * The public endpoint of the Remote Rendering service in an Azure region, for example

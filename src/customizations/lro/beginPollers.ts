@@ -4,38 +4,38 @@
 // per resource lives in a PollerRecipe: sessionRecipe and conversionRecipe.
 import type { AbortSignalLike } from "@azure/abort-controller";
 import type { PollerLike } from "@azure/core-lro";
-import type { CreateSessionSettings } from "../../generated/remoteRendering";
+import type { CreateSessionSettings } from "../../generated/remoteRendering/index.js";
 import type {
   AssetConversion,
   AssetConversionSettings,
   SucceededAssetConversion,
-} from "../models/assetConversion";
-import type { RemoteRenderingOperationOptions } from "../models/options";
+} from "../models/assetConversion.js";
+import type { RemoteRenderingOperationOptions } from "../models/options.js";
 import type {
   ReadyRenderingSession,
   RenderingSession,
   RenderingSessionSettings,
-} from "../models/renderingSession";
+} from "../models/renderingSession.js";
 import {
   validateIntervalInMs,
   validateMaxLeaseTime,
   validateResourceId,
   validateSessionSize,
-} from "../validation";
-import { toConversionRequestBody } from "../wire/conversionWire";
-import type { ServiceRequests } from "../wire/serviceRequests";
-import { requestParameters } from "../wire/serviceRequests";
-import type { FetchedResource, ResourcePollerState } from "./createResourcePoller";
-import { createResourcePoller } from "./createResourcePoller";
-import type { PollerResumeState } from "./pollerResumeState";
-import { readResumeTarget } from "./pollerResumeState";
-import type { PollDecision } from "./pollerState";
+} from "../validation.js";
+import { toConversionRequestBody } from "../wire/conversionWire.js";
+import type { ServiceRequests } from "../wire/serviceRequests.js";
+import { requestParameters } from "../wire/serviceRequests.js";
+import type { FetchedResource, ResourcePollerState } from "./createResourcePoller.js";
+import { createResourcePoller } from "./createResourcePoller.js";
+import type { PollerResumeState } from "./pollerResumeState.js";
+import { readResumeTarget } from "./pollerResumeState.js";
+import type { PollDecision } from "./pollerState.js";
 import {
   conversionIntervalInMs,
   decideConversionPoll,
   decideSessionPoll,
   defaultSessionIntervalInMs,
-} from "./pollerState";
+} from "./pollerState.js";
 
 type Send<TResource> = (signal: AbortSignalLike | undefined) => Promise<FetchedResource<TResource>>;
 

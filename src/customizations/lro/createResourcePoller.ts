@@ -10,12 +10,12 @@
 import type { AbortSignalLike } from "@azure/abort-controller";
 import type { OperationResponse, OperationState, PollerLike, RunningOperation } from "@azure/core-lro";
 import { createHttpPoller } from "@azure/core-lro";
-import { logger } from "../pipeline/logger";
-import type { PollDecision } from "./pollerState";
-import { nextPollDelay } from "./pollerState";
-import type { PollerResumeState } from "./pollerResumeState";
-import { resourcePath, serializePollerState, toCoreLroRestoreString } from "./pollerResumeState";
-import { DelegatingPoller, withLinkedSignal } from "./delegatingPoller";
+import { logger } from "../pipeline/logger.js";
+import type { PollDecision } from "./pollerState.js";
+import { nextPollDelay } from "./pollerState.js";
+import type { PollerResumeState } from "./pollerResumeState.js";
+import { resourcePath, serializePollerState, toCoreLroRestoreString } from "./pollerResumeState.js";
+import { DelegatingPoller, withLinkedSignal } from "./delegatingPoller.js";
 
 /** A resource read from the service, with the headers that matter for polling. */
 export interface FetchedResource<TResource> {

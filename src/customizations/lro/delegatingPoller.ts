@@ -4,7 +4,7 @@
 // so a core-lro update cannot silently bypass these additions.
 import type { AbortSignalLike } from "@azure/abort-controller";
 import type { CancelOnProgress, OperationState, PollerLike } from "@azure/core-lro";
-import { linkAbortSignals } from "../pipeline/abortSignals";
+import { linkAbortSignals } from "../pipeline/abortSignals.js";
 
 /** Runs `run` with a signal that aborts when either `inner` or `outer` aborts. */
 export async function withLinkedSignal<T>(

@@ -7,7 +7,7 @@
 // @azure/core-lro has a layout of its own for restoring a poller; toCoreLroRestoreString is the one
 // place that translates ours into it. Strings saved by version 0.1.0 of this package, which were in
 // core-lro's layout, are still read.
-import { validateResourceId } from "../validation";
+import { validateResourceId } from "../validation.js";
 
 /** The version written into every serialized poller; readers refuse versions they do not know. */
 export const pollerResumeFormatVersion = 1;

@@ -1,12 +1,12 @@
 // Pure decisions of the session and conversion pollers: what a status means for the poller, how long
 // to wait, and the serialized form used to resume. No I/O here; createResourcePoller does the wiring.
-import type { AssetConversion, SucceededAssetConversion } from "../models/assetConversion";
-import { maxRetryAfterInMs } from "../serviceLimits";
+import type { AssetConversion, SucceededAssetConversion } from "../models/assetConversion.js";
+import { maxRetryAfterInMs } from "../serviceLimits.js";
 import type {
   ReadyRenderingSession,
   RenderingSession,
   RenderingSessionSize,
-} from "../models/renderingSession";
+} from "../models/renderingSession.js";
 
 /** What one status means for a poller. */
 export type PollDecision<TResult> =

@@ -1,5 +1,5 @@
 // Public types of asset conversions. A conversion is a tagged union on `status`.
-import type { RemoteRenderingServiceError } from "../errors/remoteRenderingServiceError";
+import type { RemoteRenderingServiceError } from "../errors/remoteRenderingServiceError.js";
 
 /**
  * The status of a conversion: one of the service's statuses, or "Unknown" for a status this client

@@ -1,8 +1,8 @@
 // Option bags of RemoteRenderingClient and its operations.
 import type { ClientOptions, OperationOptions } from "@azure-rest/core-client";
 import type { OperationState, PollerLike } from "@azure/core-lro";
-import type { AssetConversion, SucceededAssetConversion } from "./assetConversion";
-import type { ReadyRenderingSession, RenderingSession } from "./renderingSession";
+import type { AssetConversion, SucceededAssetConversion } from "./assetConversion.js";
+import type { ReadyRenderingSession, RenderingSession } from "./renderingSession.js";
 
 /**
  * Options of RemoteRenderingClient. Besides the options below, the HTTP options of

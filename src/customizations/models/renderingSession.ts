@@ -1,7 +1,7 @@
 // Public types of rendering sessions. A session is a tagged union on `status`; narrowing on it gives
 // the fields that status guarantees (for example only a Ready session has a hostname and ports).
-import type { RemoteRenderingServiceError } from "../errors/remoteRenderingServiceError";
-import type { renderingSessionSizes } from "../serviceLimits";
+import type { RemoteRenderingServiceError } from "../errors/remoteRenderingServiceError.js";
+import type { renderingSessionSizes } from "../serviceLimits.js";
 
 /** Session sizes known to this client. */
 export type KnownRenderingSessionSize = (typeof renderingSessionSizes)[number];

@@ -4,7 +4,7 @@
 // policy sits inside the retry loop and lowers any such header above the ceiling to the ceiling before
 // the retry policy reads it; the response the caller sees carries the capped value.
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
-import { maxRetryAfterInMs } from "../serviceLimits";
+import { maxRetryAfterInMs } from "../serviceLimits.js";
 
 /** The policy's name in the pipeline. */
 export const retryAfterCeilingPolicyName = "remoteRenderingRetryAfterCeilingPolicy";

@@ -1,18 +1,18 @@
 // Wiring behind the RemoteRenderingClient constructor: reads its overloaded arguments, validates
 // them, and builds the REST client with the authentication policy in its pipeline.
-import createRemoteRenderingRestClient from "../../generated/remoteRendering";
-import type { RemoteRenderingRestClient } from "../../generated/remoteRendering";
+import createRemoteRenderingRestClient from "../../generated/remoteRendering/index.js";
+import type { RemoteRenderingRestClient } from "../../generated/remoteRendering/index.js";
 import type { AccessToken, KeyCredential, TokenCredential } from "@azure/core-auth";
 import { isTokenCredential } from "@azure/core-auth";
-import { remoteRenderingAuthenticationPolicy } from "../auth/authenticationPolicy";
-import { retryAfterCeilingPolicy } from "./retryAfterCeilingPolicy";
-import { createCredentialTokenCache, isAccessToken, isKeyCredential } from "../auth/credentialTokenCache";
-import { safeLoggingOptions } from "./logger";
-import type { RemoteRenderingClientOptions } from "../models/options";
-import { createStsTokenExchange } from "../auth/stsTokenExchange";
-import type { StsTokenExchange } from "../auth/stsTokenExchange";
-import type { TokenCache } from "../auth/tokenCache";
-import { validateAccountDomain, validateAccountId, validateServiceUrl } from "../validation";
+import { remoteRenderingAuthenticationPolicy } from "../auth/authenticationPolicy.js";
+import { retryAfterCeilingPolicy } from "./retryAfterCeilingPolicy.js";
+import { createCredentialTokenCache, isAccessToken, isKeyCredential } from "../auth/credentialTokenCache.js";
+import { safeLoggingOptions } from "./logger.js";
+import type { RemoteRenderingClientOptions } from "../models/options.js";
+import { createStsTokenExchange } from "../auth/stsTokenExchange.js";
+import type { StsTokenExchange } from "../auth/stsTokenExchange.js";
+import type { TokenCache } from "../auth/tokenCache.js";
+import { validateAccountDomain, validateAccountId, validateServiceUrl } from "../validation.js";
 
 /** The generated REST client the public client drives. */
 export type ArrRestClient = RemoteRenderingRestClient;

@@ -7,7 +7,7 @@ import type {
   ConversionOutputSettings,
   ConversionSettingsOutput,
   CreateConversionSettings,
-} from "../../generated/remoteRendering";
+} from "../../generated/remoteRendering/index.js";
 import type {
   AssetConversion,
   AssetConversionBase,
@@ -15,22 +15,22 @@ import type {
   AssetConversionOutputSettings,
   AssetConversionSettings,
   AssetConversionStatus,
-} from "../models/assetConversion";
-import { RemoteRenderingServiceError, toErrorDetail } from "../errors/remoteRenderingServiceError";
-import { parseServiceTime } from "./serviceTime";
+} from "../models/assetConversion.js";
+import { RemoteRenderingServiceError, toErrorDetail } from "../errors/remoteRenderingServiceError.js";
+import { parseServiceTime } from "./serviceTime.js";
 import {
   validateNonEmptyString,
   validateOutputAssetFilename,
   validateStorageContainerUrl,
-} from "../validation";
-import type { Unchecked } from "./wireReaders";
+} from "../validation.js";
+import type { Unchecked } from "./wireReaders.js";
 import {
   malformedResponse,
   optionalRecord,
   optionalString,
   requireRecord,
   requireStringField,
-} from "./wireReaders";
+} from "./wireReaders.js";
 
 function optionalText(name: string, value: unknown, form: string): string | undefined {
   return value === undefined ? undefined : validateNonEmptyString(name, value, form);

@@ -8,8 +8,8 @@
 // reads them with readListPage, typed on SessionsListOutput / ConversionListOutput.
 import type { PagedAsyncIterableIterator, PageSettings } from "@azure/core-paging";
 import { getPagedAsyncIterator } from "@azure/core-paging";
-import { foreignOriginError, hasOrigin } from "../auth/authenticationPolicy";
-import { malformedResponse, optionalString, requireRecord } from "./wireReaders";
+import { foreignOriginError, hasOrigin } from "../auth/authenticationPolicy.js";
+import { malformedResponse, optionalString, requireRecord } from "./wireReaders.js";
 
 /** One page: its converted items and the link to the next page, if any. */
 export interface ListPage<T> {

@@ -12,17 +12,17 @@ import type {
   CreateSessionSettings,
   SessionsListOutput,
   UpdateSessionSettings,
-} from "../../generated/remoteRendering";
-import { isUnexpected } from "../../generated/remoteRendering";
-import type { AssetConversion } from "../models/assetConversion";
-import { toAssetConversion } from "./conversionWire";
-import type { FetchedResource } from "../lro/createResourcePoller";
-import type { RemoteRenderingOperationOptions } from "../models/options";
-import { createPagedList, readListPage } from "./pagedList";
-import type { RenderingSession } from "../models/renderingSession";
-import type { ArrRestClient } from "../pipeline/serviceConnection";
-import { createServiceRestError } from "../errors/serviceRestError";
-import { toRenderingSession } from "./sessionFromWire";
+} from "../../generated/remoteRendering/index.js";
+import { isUnexpected } from "../../generated/remoteRendering/index.js";
+import type { AssetConversion } from "../models/assetConversion.js";
+import { toAssetConversion } from "./conversionWire.js";
+import type { FetchedResource } from "../lro/createResourcePoller.js";
+import type { RemoteRenderingOperationOptions } from "../models/options.js";
+import { createPagedList, readListPage } from "./pagedList.js";
+import type { RenderingSession } from "../models/renderingSession.js";
+import type { ArrRestClient } from "../pipeline/serviceConnection.js";
+import { createServiceRestError } from "../errors/serviceRestError.js";
+import { toRenderingSession } from "./sessionFromWire.js";
 
 /** Request parameters from operation options, with the abort signal given separately. */
 export function requestParameters(

@@ -1,16 +1,16 @@
 // Converts session bodies from the service (the generated SessionPropertiesOutput) into the public
 // RenderingSession union, and checks at compile time that the client's session sizes are the spec's.
-import type { SessionPropertiesOutput, SessionSize } from "../../generated/remoteRendering";
-import type { renderingSessionSizes } from "../serviceLimits";
+import type { SessionPropertiesOutput, SessionSize } from "../../generated/remoteRendering/index.js";
+import type { renderingSessionSizes } from "../serviceLimits.js";
 import type {
   PartialRenderingSessionProperties,
   RenderingSession,
   RenderingSessionBase,
   RenderingSessionStatus,
-} from "../models/renderingSession";
-import { RemoteRenderingServiceError, toErrorDetail } from "../errors/remoteRenderingServiceError";
-import { parseServiceTime } from "./serviceTime";
-import type { Unchecked } from "./wireReaders";
+} from "../models/renderingSession.js";
+import { RemoteRenderingServiceError, toErrorDetail } from "../errors/remoteRenderingServiceError.js";
+import { parseServiceTime } from "./serviceTime.js";
+import type { Unchecked } from "./wireReaders.js";
 import {
   malformedResponse,
   optionalNumber,
@@ -18,7 +18,7 @@ import {
   requireNumberField,
   requireRecord,
   requireStringField,
-} from "./wireReaders";
+} from "./wireReaders.js";
 
 /** The named members of an extensible enum of the generated models (without its open `string`). */
 type KnownMembers<T> = T extends string ? (string extends T ? never : T) : never;

@@ -1,5 +1,5 @@
 // Accounts the emulator serves, and the well-known default account used when none is configured.
-import { ACCOUNT_ID_PATTERN } from "../operations/validation";
+import { ACCOUNT_ID_PATTERN } from "../operations/validation.js";
 
 export interface EmulatorAccount {
   /** A UUID. */

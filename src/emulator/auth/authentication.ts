@@ -1,9 +1,9 @@
 // Who may call what. The token service takes `Bearer {accountId}:{accountKey}`; the data plane
 // takes `Bearer <access token>` issued for the account named in the path.
 import { timingSafeEqual } from "node:crypto";
-import { verifyAccessToken } from "./accessTokens";
-import type { EmulatorAccount } from "./accounts";
-import { EmulatorHttpError } from "../http/errors";
+import { verifyAccessToken } from "./accessTokens.js";
+import type { EmulatorAccount } from "./accounts.js";
+import { EmulatorHttpError } from "../http/errors.js";
 
 function unauthorized(message: string, challenge: string): EmulatorHttpError {
   return new EmulatorHttpError(401, "Unauthorized", message, { headers: { "WWW-Authenticate": challenge } });

@@ -1,12 +1,12 @@
 // Turns EmulatorOptions into a complete configuration, checking every value. Errors name the
 // option and the allowed form.
 import { randomInt } from "node:crypto";
-import { createRealClock, createScaledClock, type EmulatorClock } from "./clock";
-import type { ConversionPhases } from "../store/conversionStore";
-import type { EmulatorOptions } from "./emulatorOptions";
-import type { EmulatorLogSink } from "../http/requestLog";
-import { writeToStderr } from "../http/requestLog";
-import type { SessionSettings } from "../store/sessionStore";
+import { createRealClock, createScaledClock, type EmulatorClock } from "./clock.js";
+import type { ConversionPhases } from "../store/conversionStore.js";
+import type { EmulatorOptions } from "./emulatorOptions.js";
+import type { EmulatorLogSink } from "../http/requestLog.js";
+import { writeToStderr } from "../http/requestLog.js";
+import type { SessionSettings } from "../store/sessionStore.js";
 
 export interface EmulatorConfig {
   port: number;

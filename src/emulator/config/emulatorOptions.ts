@@ -1,9 +1,9 @@
 // Public option and handle types of the emulator.
-import type { EmulatorAccount } from "../auth/accounts";
-import type { EmulatorClock } from "./clock";
-import type { FaultController } from "../faults/faultInjector";
-import type { FaultRule } from "../faults/faultTypes";
-import type { EmulatorLogSink } from "../http/requestLog";
+import type { EmulatorAccount } from "../auth/accounts.js";
+import type { EmulatorClock } from "./clock.js";
+import type { FaultController } from "../faults/faultInjector.js";
+import type { FaultRule } from "../faults/faultTypes.js";
+import type { EmulatorLogSink } from "../http/requestLog.js";
 
 export interface EmulatorOptions {
   /** TCP port; 0 (the default) picks a free one. */

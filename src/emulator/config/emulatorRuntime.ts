@@ -1,12 +1,12 @@
 // What request handlers share: configuration, state, accounts, secrets and fault rules.
 import type { IncomingHttpHeaders } from "node:http";
-import type { EmulatorAccount } from "../auth/accounts";
-import type { EmulatorConfig } from "./emulatorConfig";
-import type { FaultInjector } from "../faults/faultInjector";
-import type { EmulatorOperation, FaultRule } from "../faults/faultTypes";
-import type { RandomSource } from "../faults/randomSource";
-import type { RouteParameters } from "../http/router";
-import type { EmulatorState } from "../store/state";
+import type { EmulatorAccount } from "../auth/accounts.js";
+import type { EmulatorConfig } from "./emulatorConfig.js";
+import type { FaultInjector } from "../faults/faultInjector.js";
+import type { EmulatorOperation, FaultRule } from "../faults/faultTypes.js";
+import type { RandomSource } from "../faults/randomSource.js";
+import type { RouteParameters } from "../http/router.js";
+import type { EmulatorState } from "../store/state.js";
 
 export interface EmulatorRuntime {
   readonly config: EmulatorConfig;

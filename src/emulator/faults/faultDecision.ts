@@ -1,9 +1,9 @@
 // Picks the fault for one request: the request's fault header first, then configured rules.
-import { EmulatorHttpError, badRequest } from "../http/errors";
-import type { EmulatorRuntime } from "../config/emulatorRuntime";
-import { toResponseFault } from "./faultInjector";
-import { isCreationFault, parseFaultHeader } from "./faultRules";
-import { FAULT_HEADER, type EmulatorOperation, type FaultRule, type ResponseFault } from "./faultTypes";
+import { EmulatorHttpError, badRequest } from "../http/errors.js";
+import type { EmulatorRuntime } from "../config/emulatorRuntime.js";
+import { toResponseFault } from "./faultInjector.js";
+import { isCreationFault, parseFaultHeader } from "./faultRules.js";
+import { FAULT_HEADER, type EmulatorOperation, type FaultRule, type ResponseFault } from "./faultTypes.js";
 
 export interface FaultDecision {
   /** A fault that replaces or delays the answer. */

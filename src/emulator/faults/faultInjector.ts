@@ -1,15 +1,15 @@
 // Decides, request by request, whether a fault applies. Rules are tried in the order they were
 // added; the first that matches the operation and wins its probability draw is used, and its
 // count goes down by one. A fault named in the request header wins over configured rules.
-import { creationOperationOf, isCreationFault, validateFaultRule } from "./faultRules";
+import { creationOperationOf, isCreationFault, validateFaultRule } from "./faultRules.js";
 import type {
   ActiveFaultRule,
   CreationFaultKind,
   EmulatorOperation,
   FaultRule,
   ResponseFault,
-} from "./faultTypes";
-import type { RandomSource } from "./randomSource";
+} from "./faultTypes.js";
+import type { RandomSource } from "./randomSource.js";
 
 /** The public handle on an emulator's fault rules. */
 export interface FaultController {

@@ -6,7 +6,7 @@ import {
   type EmulatorOperation,
   type FaultKind,
   type FaultRule,
-} from "./faultTypes";
+} from "./faultTypes.js";
 
 const MAX_DELAY_IN_MS = 600_000;
 const MAX_RETRY_AFTER_IN_SECONDS = 3600;

@@ -1,7 +1,7 @@
 // Cross-origin headers, so that a page in a browser can call the emulator directly, and the
 // refusal of browser calls to the admin endpoints (they need no credentials).
 import type { IncomingHttpHeaders } from "node:http";
-import { EmulatorHttpError } from "./errors";
+import { EmulatorHttpError } from "./errors.js";
 
 const EXPOSED_HEADERS = "MS-CV, Retry-After, WWW-Authenticate, api-supported-versions, Content-Length";
 const DEFAULT_ALLOWED_HEADERS =

@@ -1,6 +1,6 @@
 // Error answers. Handlers throw an EmulatorHttpError; the request pipeline turns it into an
 // `error_response` body with the status code and any extra headers it carries.
-import type { WireError, WireErrorResponse } from "../operations/wireTypes";
+import type { WireError, WireErrorResponse } from "../operations/wireTypes.js";
 
 export class EmulatorHttpError extends Error {
   readonly status: number;

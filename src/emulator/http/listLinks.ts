@@ -1,7 +1,7 @@
 // `@nextLink` values: absolute URLs on the host the client called, so that a client that only
 // sends credentials to its own endpoint can follow them.
-import type { OperationContext } from "../config/emulatorRuntime";
-import { SKIP_TOKEN_PARAMETER } from "./paging";
+import type { OperationContext } from "../config/emulatorRuntime.js";
+import { SKIP_TOKEN_PARAMETER } from "./paging.js";
 
 export function listPageLink(
   context: OperationContext,

@@ -3,17 +3,17 @@ import {
   handleCreateConversion,
   handleGetConversion,
   handleListConversions,
-} from "../operations/conversionHandlers";
-import type { OperationContext, OperationResult } from "../config/emulatorRuntime";
-import type { EmulatorOperation } from "../faults/faultTypes";
+} from "../operations/conversionHandlers.js";
+import type { OperationContext, OperationResult } from "../config/emulatorRuntime.js";
+import type { EmulatorOperation } from "../faults/faultTypes.js";
 import {
   handleCreateSession,
   handleGetSession,
   handleListSessions,
   handleStopSession,
   handleUpdateSession,
-} from "../operations/sessionHandlers";
-import { handleGetToken } from "../operations/tokenHandler";
+} from "../operations/sessionHandlers.js";
+import { handleGetToken } from "../operations/tokenHandler.js";
 
 export type OperationHandler = (context: OperationContext) => OperationResult;
 

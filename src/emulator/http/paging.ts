@@ -1,6 +1,6 @@
 // Paging for the list operations. Items are ordered by creation sequence; a continuation token
 // names the last sequence already returned, so pages stay stable while items are added.
-import { badRequest } from "./errors";
+import { badRequest } from "./errors.js";
 
 export const SKIP_TOKEN_PARAMETER = "$skipToken";
 

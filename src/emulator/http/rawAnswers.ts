@@ -2,7 +2,7 @@
 // handler runs (or that never finish arriving), and for CONNECT. They still carry an MS-CV and an
 // error_response body, and the connection is closed after them.
 import { STATUS_CODES } from "node:http";
-import { errorResponse } from "./errors";
+import { errorResponse } from "./errors.js";
 
 export type RawErrorStatus = 400 | 405 | 408 | 431;
 

@@ -3,9 +3,9 @@
 // (400, 405, 408 or 431) and the socket is closed, not left half-open.
 import type http from "node:http";
 import type { Socket } from "node:net";
-import { newCorrelationVector } from "./correlation";
-import { rawErrorAnswer, rawErrorStatus, type RawErrorStatus } from "./rawAnswers";
-import type { EmulatorLogSink } from "./requestLog";
+import { newCorrelationVector } from "./correlation.js";
+import { rawErrorAnswer, rawErrorStatus, type RawErrorStatus } from "./rawAnswers.js";
+import type { EmulatorLogSink } from "./requestLog.js";
 
 /** How long a socket may linger after its error answer, so the client can read it before the close. */
 const LINGER_IN_MS = 1000;

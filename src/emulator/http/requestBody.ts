@@ -2,7 +2,7 @@
 // (up to a hard cap) before the 413 answer, so clients that are still sending see the answer
 // instead of a broken connection.
 import type { IncomingMessage } from "node:http";
-import { EmulatorHttpError, badRequest } from "./errors";
+import { EmulatorHttpError, badRequest } from "./errors.js";
 
 export type BodyReadResult = { kind: "complete"; bytes: Buffer } | { kind: "too-large"; drained: boolean };
 

@@ -1,17 +1,17 @@
 // Checks every routed request passes before its handler runs: api-version, path parameters and
 // credentials.
 import type { IncomingHttpHeaders } from "node:http";
-import { authenticateAccessToken } from "../auth/authentication";
-import { EmulatorHttpError } from "./errors";
-import type { EmulatorRuntime } from "../config/emulatorRuntime";
-import type { EmulatorOperation } from "../faults/faultTypes";
-import { STS_API_VERSION, SUPPORTED_API_VERSIONS } from "./responseHeaders";
-import type { RouteParameters } from "./router";
+import { authenticateAccessToken } from "../auth/authentication.js";
+import { EmulatorHttpError } from "./errors.js";
+import type { EmulatorRuntime } from "../config/emulatorRuntime.js";
+import type { EmulatorOperation } from "../faults/faultTypes.js";
+import { STS_API_VERSION, SUPPORTED_API_VERSIONS } from "./responseHeaders.js";
+import type { RouteParameters } from "./router.js";
 import {
   ACCOUNT_ID_PATTERN,
   validateAccountIdParameter,
   validateResourceIdParameter,
-} from "../operations/validation";
+} from "../operations/validation.js";
 
 function apiVersionError(message: string, challenge: boolean): EmulatorHttpError {
   return new EmulatorHttpError(400, "BadRequest", message, {

@@ -2,24 +2,24 @@
 // faults, api-version, path parameters, credentials, the operation, saving, and one log line.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
-import { ADMIN_PREFIX, handleAdminRequest } from "../operations/adminHandlers";
-import { clientCorrelationVector, newCorrelationVector } from "./correlation";
+import { ADMIN_PREFIX, handleAdminRequest } from "../operations/adminHandlers.js";
+import { clientCorrelationVector, newCorrelationVector } from "./correlation.js";
 import {
   CORS_RESPONSE_HEADER_NAMES,
   checkAdminOrigin,
   corsPreflightHeaders,
   corsResponseHeaders,
-} from "./cors";
-import { EmulatorHttpError, errorResponse } from "./errors";
-import type { EmulatorRuntime, OperationResult } from "../config/emulatorRuntime";
-import { decideFaults, delay, faultError } from "../faults/faultDecision";
-import { FAULT_HEADER } from "../faults/faultTypes";
-import { OPERATION_HANDLERS } from "./operationTable";
-import { payloadTooLarge, readRequestBody } from "./requestBody";
-import { checkApiVersion, checkCredentials, checkPathParameters } from "./requestChecks";
-import { formatRequestLogLine } from "./requestLog";
-import { SUPPORTED_API_VERSIONS, writeAnswer } from "./responseHeaders";
-import { matchRoute } from "./router";
+} from "./cors.js";
+import { EmulatorHttpError, errorResponse } from "./errors.js";
+import type { EmulatorRuntime, OperationResult } from "../config/emulatorRuntime.js";
+import { decideFaults, delay, faultError } from "../faults/faultDecision.js";
+import { FAULT_HEADER } from "../faults/faultTypes.js";
+import { OPERATION_HANDLERS } from "./operationTable.js";
+import { payloadTooLarge, readRequestBody } from "./requestBody.js";
+import { checkApiVersion, checkCredentials, checkPathParameters } from "./requestChecks.js";
+import { formatRequestLogLine } from "./requestLog.js";
+import { SUPPORTED_API_VERSIONS, writeAnswer } from "./responseHeaders.js";
+import { matchRoute } from "./router.js";
 
 interface RequestNotes {
   apiVersion: string | undefined;

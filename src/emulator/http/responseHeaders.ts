@@ -1,6 +1,6 @@
 // Headers the service sends, as recorded, and the writer for JSON answers.
 import type { ServerResponse } from "node:http";
-import { remoteRenderingApiVersion, stsApiVersion } from "../../index";
+import { remoteRenderingApiVersion, stsApiVersion } from "../../index.js";
 
 /**
  * Data-plane api-versions the emulator accepts: the version of the spec the package was generated

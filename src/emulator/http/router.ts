@@ -1,6 +1,6 @@
 // Maps a method and path to an operation. Literal segments match without regard to case (the
 // token service spells "/Accounts", the data plane "/accounts"); parameters are case sensitive.
-import type { EmulatorOperation } from "../faults/faultTypes";
+import type { EmulatorOperation } from "../faults/faultTypes.js";
 
 export interface RouteParameters {
   account_id: string;

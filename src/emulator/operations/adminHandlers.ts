@@ -5,11 +5,11 @@
 //   GET    /_emulator/clock    the emulated time
 //   POST   /_emulator/clock    { "advanceInMs": N } moves a manual clock forward
 // They need no token and no api-version: the emulator listens on loopback by default.
-import { LATEST_CLOCK_TIME_IN_MS, isManualClock } from "../config/clock";
-import { EmulatorHttpError, badRequest, notFound } from "../http/errors";
-import type { EmulatorRuntime, OperationResult } from "../config/emulatorRuntime";
-import type { FaultRule } from "../faults/faultTypes";
-import { decodeJsonBody } from "../http/requestBody";
+import { LATEST_CLOCK_TIME_IN_MS, isManualClock } from "../config/clock.js";
+import { EmulatorHttpError, badRequest, notFound } from "../http/errors.js";
+import type { EmulatorRuntime, OperationResult } from "../config/emulatorRuntime.js";
+import type { FaultRule } from "../faults/faultTypes.js";
+import { decodeJsonBody } from "../http/requestBody.js";
 
 export const ADMIN_PREFIX = "/_emulator/";
 

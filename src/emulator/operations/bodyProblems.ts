@@ -1,7 +1,7 @@
 // Collecting the problems of a request body. Each problem names its field in `target`; when a body
 // has several, the first is reported and all of them are listed in `details`.
-import { badRequest } from "../http/errors";
-import type { WireError } from "./wireTypes";
+import { badRequest } from "../http/errors.js";
+import type { WireError } from "./wireTypes.js";
 
 export class Problems {
   readonly list: WireError[] = [];

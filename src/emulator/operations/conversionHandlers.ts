@@ -1,5 +1,5 @@
 // The three conversion operations.
-import { CONVERSION_PROCESS_FAILED, namesMissingAsset } from "./conversionRules";
+import { CONVERSION_PROCESS_FAILED, namesMissingAsset } from "./conversionRules.js";
 import {
   conversionsAfter,
   conversionStatusAt,
@@ -7,16 +7,16 @@ import {
   createConversion,
   findConversion,
   timeToNextPhaseInMs,
-} from "../store/conversionStore";
-import { EmulatorHttpError, conflict, notFound } from "../http/errors";
-import type { OperationContext, OperationResult } from "../config/emulatorRuntime";
-import { listPageLink } from "../http/listLinks";
-import { decodeSkipToken, SKIP_TOKEN_PARAMETER, takePage } from "../http/paging";
-import { decodeJsonBody } from "../http/requestBody";
-import { NO_CACHE_HEADERS } from "../http/responseHeaders";
-import type { StoredConversion } from "../store/state";
-import { parseCreateConversionBody, type ParsedConversionRequest } from "./conversionRequest";
-import type { WireConversionList } from "./wireTypes";
+} from "../store/conversionStore.js";
+import { EmulatorHttpError, conflict, notFound } from "../http/errors.js";
+import type { OperationContext, OperationResult } from "../config/emulatorRuntime.js";
+import { listPageLink } from "../http/listLinks.js";
+import { decodeSkipToken, SKIP_TOKEN_PARAMETER, takePage } from "../http/paging.js";
+import { decodeJsonBody } from "../http/requestBody.js";
+import { NO_CACHE_HEADERS } from "../http/responseHeaders.js";
+import type { StoredConversion } from "../store/state.js";
+import { parseCreateConversionBody, type ParsedConversionRequest } from "./conversionRequest.js";
+import type { WireConversionList } from "./wireTypes.js";
 
 function conversionId(context: OperationContext): string {
   return context.parameters.conversion_id as string;

@@ -5,9 +5,9 @@ import {
   extensionOf,
   fileNameOf,
   normalizeBlobPrefix,
-} from "./conversionRules";
-import { Problems, asObject, requireBodyObject } from "./bodyProblems";
-import type { WireConversionSettings } from "./wireTypes";
+} from "./conversionRules.js";
+import { Problems, asObject, requireBodyObject } from "./bodyProblems.js";
+import type { WireConversionSettings } from "./wireTypes.js";
 
 export interface ParsedConversionRequest {
   settings: WireConversionSettings;

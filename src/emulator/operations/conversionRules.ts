@@ -1,6 +1,6 @@
 // Rules the emulator applies to conversion settings: the normalization the service performs (as
 // recorded), where the output lands, and the deterministic rule that makes a conversion fail.
-import type { WireConversionSettings, WireError } from "./wireTypes";
+import type { WireConversionSettings, WireError } from "./wireTypes.js";
 
 /** Input formats the emulator accepts (the service's mesh and point-cloud formats). */
 export const SUPPORTED_INPUT_EXTENSIONS: readonly string[] = [

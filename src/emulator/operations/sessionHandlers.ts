@@ -1,8 +1,8 @@
 // The five session operations.
-import { conflict, notFound, unprocessable } from "../http/errors";
-import type { OperationContext, OperationResult } from "../config/emulatorRuntime";
-import { listPageLink } from "../http/listLinks";
-import { decodeSkipToken, SKIP_TOKEN_PARAMETER, takePage } from "../http/paging";
+import { conflict, notFound, unprocessable } from "../http/errors.js";
+import type { OperationContext, OperationResult } from "../config/emulatorRuntime.js";
+import { listPageLink } from "../http/listLinks.js";
+import { decodeSkipToken, SKIP_TOKEN_PARAMETER, takePage } from "../http/paging.js";
 import {
   createSession,
   findSession,
@@ -10,11 +10,11 @@ import {
   sessionView,
   stopSession,
   updateSessionLease,
-} from "../store/sessionStore";
-import { parseCreateSessionBody, parseUpdateSessionBody } from "./validation";
-import { decodeJsonBody } from "../http/requestBody";
-import { NO_CACHE_HEADERS } from "../http/responseHeaders";
-import type { WireError, WireSessionList } from "./wireTypes";
+} from "../store/sessionStore.js";
+import { parseCreateSessionBody, parseUpdateSessionBody } from "./validation.js";
+import { decodeJsonBody } from "../http/requestBody.js";
+import { NO_CACHE_HEADERS } from "../http/responseHeaders.js";
+import type { WireError, WireSessionList } from "./wireTypes.js";
 
 /**
  * The error of a session that fails to start (an injected fault). The service's own code for this

@@ -1,8 +1,8 @@
 // The token service's GetToken operation.
-import { issueAccessToken } from "../auth/accessTokens";
-import { authenticateAccountKey } from "../auth/authentication";
-import type { OperationContext, OperationResult } from "../config/emulatorRuntime";
-import type { WireStsToken } from "./wireTypes";
+import { issueAccessToken } from "../auth/accessTokens.js";
+import { authenticateAccountKey } from "../auth/authentication.js";
+import type { OperationContext, OperationResult } from "../config/emulatorRuntime.js";
+import type { WireStsToken } from "./wireTypes.js";
 
 export function handleGetToken(context: OperationContext): OperationResult {
   const { runtime } = context;

@@ -1,8 +1,8 @@
 // Validation of path parameters and of session request bodies.
-import { Problems, requireBodyObject } from "./bodyProblems";
-import { badRequest, unprocessable } from "../http/errors";
-import { maxLeaseTimeInMinutes, minLeaseTimeInMinutes, renderingSessionSizes } from "../../limits";
-import type { WireSessionSize } from "./wireTypes";
+import { Problems, requireBodyObject } from "./bodyProblems.js";
+import { badRequest, unprocessable } from "../http/errors.js";
+import { maxLeaseTimeInMinutes, minLeaseTimeInMinutes, renderingSessionSizes } from "../../limits.js";
+import type { WireSessionSize } from "./wireTypes.js";
 
 export const RESOURCE_ID_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
 export const ACCOUNT_ID_PATTERN =

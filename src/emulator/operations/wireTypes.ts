@@ -3,7 +3,7 @@
 // package's public entry points, never the generated client. test/emulator/specConformance.spec.ts
 // checks these shapes against the spec, so the two cannot drift apart silently.
 
-import type { renderingSessionSizes } from "../../limits";
+import type { renderingSessionSizes } from "../../limits.js";
 
 /** The `error` object of an `error_response` body. */
 export interface WireError {

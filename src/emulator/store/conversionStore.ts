@@ -1,14 +1,14 @@
 // Conversion state transitions over an EmulatorState, and the view a client sees at a given time.
-import { outputAssetUri } from "../operations/conversionRules";
-import type { RandomSource } from "../faults/randomSource";
-import { formatServiceTime } from "./serviceTime";
-import { resourceKey, type EmulatorState, type StoredConversion } from "./state";
+import { outputAssetUri } from "../operations/conversionRules.js";
+import type { RandomSource } from "../faults/randomSource.js";
+import { formatServiceTime } from "./serviceTime.js";
+import { resourceKey, type EmulatorState, type StoredConversion } from "./state.js";
 import type {
   WireConversion,
   WireConversionSettings,
   WireConversionStatus,
   WireError,
-} from "../operations/wireTypes";
+} from "../operations/wireTypes.js";
 
 export interface ConversionPhases {
   /** How long a new conversion stays NotStarted, in emulated milliseconds. */

@@ -1,6 +1,6 @@
 // Sessions or conversions by key (lower-case account id and id), plus each account's records in
 // creation order for the list operations (see OrderedRecords).
-import { OrderedRecords } from "./orderedRecords";
+import { OrderedRecords } from "./orderedRecords.js";
 
 export interface StoredResource {
   /** Lower-case account id. */

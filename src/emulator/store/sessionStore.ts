@@ -1,9 +1,9 @@
 // Session state transitions over an EmulatorState, and the view a client sees at a given time.
 // Functions here do no I/O; the request handlers turn their outcomes into HTTP answers.
-import type { RandomSource } from "../faults/randomSource";
-import { formatServiceTime } from "./serviceTime";
-import { resourceKey, type EmulatorState, type StoredSession } from "./state";
-import type { WireError, WireSession, WireSessionSize, WireSessionStatus } from "../operations/wireTypes";
+import type { RandomSource } from "../faults/randomSource.js";
+import { formatServiceTime } from "./serviceTime.js";
+import { resourceKey, type EmulatorState, type StoredSession } from "./state.js";
+import type { WireError, WireSession, WireSessionSize, WireSessionStatus } from "../operations/wireTypes.js";
 
 export interface SessionSettings {
   /** Start-up time per size, in emulated milliseconds. */

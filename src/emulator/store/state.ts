@@ -1,9 +1,9 @@
 // The emulator's state: plain records, easy to persist as JSON. Status, ports and elapsed time
 // are not stored; they are derived from these records and the clock whenever a request reads them.
-import type { WireConversionSettings, WireError, WireSessionSize } from "../operations/wireTypes";
-import { ResourceTable } from "./resourceTable";
+import type { WireConversionSettings, WireError, WireSessionSize } from "../operations/wireTypes.js";
+import { ResourceTable } from "./resourceTable.js";
 
-export { resourceKey } from "./resourceTable";
+export { resourceKey } from "./resourceTable.js";
 
 export interface StoredSession {
   /** Lower-case account id. */

@@ -4,9 +4,9 @@
 import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import type { EmulatorAccount } from "../auth/accounts";
-import type { EmulatorState, StoredConversion, StoredSession } from "./state";
-import { createEmptyState, resourceKey } from "./state";
+import type { EmulatorAccount } from "../auth/accounts.js";
+import type { EmulatorState, StoredConversion, StoredSession } from "./state.js";
+import { createEmptyState, resourceKey } from "./state.js";
 
 export const STATE_FILE_FORMAT = "arr-emulator-state/1";
 

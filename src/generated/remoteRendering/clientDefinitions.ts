@@ -11,7 +11,7 @@ import type {
   RemoteRenderingListSessionsParameters,
   RemoteRenderingStopSessionParameters,
   RemoteRenderingUpdateSessionParameters,
-} from "./parameters";
+} from "./parameters.js";
 import type {
   RemoteRenderingCreateConversion200Response,
   RemoteRenderingCreateConversion201Response,
@@ -64,7 +64,7 @@ import type {
   RemoteRenderingUpdateSession422Response,
   RemoteRenderingUpdateSession429Response,
   RemoteRenderingUpdateSession500Response,
-} from "./responses";
+} from "./responses.js";
 
 export interface RemoteRenderingCreateConversion {
   /** Starts converting an input model held in Azure Blob Storage into an arrAsset. */

@@ -53,7 +53,7 @@ import type {
   RemoteRenderingUpdateSession422Response,
   RemoteRenderingUpdateSession429Response,
   RemoteRenderingUpdateSession500Response,
-} from "./responses";
+} from "./responses.js";
 
 /** The status codes each operation expects, by method and path template. */
 const responseMap: Record<string, string[]> = {

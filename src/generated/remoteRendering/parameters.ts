@@ -2,7 +2,7 @@
 // Do not edit: `npm run generate` rewrites this file and any change made here is lost.
 
 import type { RequestParameters } from "@azure-rest/core-client";
-import type { CreateConversionSettings, CreateSessionSettings, UpdateSessionSettings } from "./models";
+import type { CreateConversionSettings, CreateSessionSettings, UpdateSessionSettings } from "./models.js";
 
 export interface RemoteRenderingCreateConversionBodyParam {
   /** Where to read the input model and where to write the converted asset. */

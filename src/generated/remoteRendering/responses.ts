@@ -9,7 +9,7 @@ import type {
   ErrorResponseOutput,
   SessionPropertiesOutput,
   SessionsListOutput,
-} from "./outputModels";
+} from "./outputModels.js";
 
 export interface RemoteRenderingCreateConversion200Headers {
   /** Correlation vector the service assigned to this request; quote it when reporting a problem. */

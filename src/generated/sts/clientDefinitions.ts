@@ -2,14 +2,14 @@
 // Do not edit: `npm run generate` rewrites this file and any change made here is lost.
 
 import type { Client, StreamableMethod } from "@azure-rest/core-client";
-import type { GetTokenParameters } from "./parameters";
+import type { GetTokenParameters } from "./parameters.js";
 import type {
   GetToken200Response,
   GetToken400Response,
   GetToken401Response,
   GetToken429Response,
   GetTokenDefaultResponse,
-} from "./responses";
+} from "./responses.js";
 
 export interface GetToken {
   /** Issues an access token for a Mixed Reality account. */

@@ -7,7 +7,7 @@ import type {
   GetToken401Response,
   GetToken429Response,
   GetTokenDefaultResponse,
-} from "./responses";
+} from "./responses.js";
 
 /** The status codes each operation expects, by method and path template. */
 const responseMap: Record<string, string[]> = {

@@ -3,7 +3,7 @@
 
 import type { ClientOptions } from "@azure-rest/core-client";
 import { getClient } from "@azure-rest/core-client";
-import type { MixedRealityStsRestClient } from "./clientDefinitions";
+import type { MixedRealityStsRestClient } from "./clientDefinitions.js";
 
 /** Headers the spec declares; logging may show their values (credentials are never among them). */
 const loggedHeaderNames: string[] = ["MS-CV", "WWW-Authenticate", "X-MRC-CV"];

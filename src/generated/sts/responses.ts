@@ -3,7 +3,7 @@
 
 import type { RawHttpHeaders } from "@azure/core-rest-pipeline";
 import type { HttpResponse } from "@azure-rest/core-client";
-import type { StsTokenResponseMessageOutput } from "./outputModels";
+import type { StsTokenResponseMessageOutput } from "./outputModels.js";
 
 export interface GetToken200Headers {
   /** Correlation vector the token service assigned to this response; quote it when reporting a problem. */
