@@ -12,7 +12,7 @@ import { guardConnections, serverTimeouts } from "./http/rawConnections.js";
 import { createRandomSource } from "./faults/randomSource.js";
 import { createRequestListener } from "./http/requestPipeline.js";
 import { createEmptyState } from "./store/state.js";
-import { StateFileWriter, loadStateFile, serializeState } from "./store/stateFile.js";
+import { StateJournal, loadStateFile, removeStaleTemporaryFiles } from "./store/stateJournal.js";
 
 function urlHost(host: string): string {
   if (host === "0.0.0.0") return "127.0.0.1";
@@ -51,11 +51,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
   const configured =
     options.accounts === undefined ? undefined : validateAccounts(options.accounts, "accounts");
+  if (config.dataFile !== undefined) await removeStaleTemporaryFiles(config.dataFile);
   const persisted = config.dataFile === undefined ? undefined : await loadStateFile(config.dataFile);
+  // Accounts in the file were checked when it was read.
   const fromFile =
-    persisted === undefined || persisted.accounts.length === 0
-      ? undefined
-      : validateAccounts(persisted.accounts, `the accounts of ${config.dataFile}`);
+    persisted === undefined || persisted.accounts.length === 0 ? undefined : persisted.accounts;
   const accounts: EmulatorAccount[] = configured ??
     fromFile ?? [{ ...DEFAULT_EMULATOR_ACCOUNT, linkedStorageAccounts: [] }];
   const signingSecret = persisted?.signingSecret ?? randomBytes(32);
@@ -63,11 +63,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const random = createRandomSource(config.seed);
   const faults = new FaultInjector(random, options.faults ?? []);
   const closing = new AbortController();
-  const writer =
+  const journal =
     config.dataFile === undefined
       ? undefined
-      : new StateFileWriter(config.dataFile, () => serializeState({ accounts, signingSecret, state }));
-  await writer?.save();
+      : await StateJournal.open(config.dataFile, { accounts, signingSecret, state });
 
   const runtime: EmulatorRuntime = {
     config,
@@ -76,7 +75,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     signingSecret,
     random,
     faults,
-    persist: writer === undefined ? undefined : () => writer.save(),
+    persist: journal === undefined ? undefined : () => journal.save(),
     closing: closing.signal,
   };
   let url = "";
@@ -85,7 +84,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     createRequestListener(runtime, () => url),
   );
   guardConnections(server, () => config.log);
-  await listen(server, config.port, config.host);
+  try {
+    await listen(server, config.port, config.host);
+  } catch (error) {
+    await journal?.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   url = `http://${urlHost(config.host)}:${port}`;
 
@@ -96,7 +100,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await stopped;
-      await writer?.save();
+      await journal?.close();
     })();
     return closed;
   };

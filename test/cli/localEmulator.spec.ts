@@ -165,6 +165,32 @@ describe("arr emulator and the local default", function () {
     }
   });
 
+  it("refuses an unusable --data file with the usage code and a message naming it, without a stack trace", async () => {
+    const corrupt = path.join(tmp.dir, "corrupt.json");
+    writeFileSync(
+      corrupt,
+      '{"format":"arr-emulator-state/2","signingSecret":"","accounts":[],"nextSequence":1}\n',
+    );
+    const cases: Array<[string, RegExp]> = [
+      [corrupt, /line 1: signingSecret must be base64/],
+      [path.join(tmp.dir, "no-such-folder", "state.json"), /its folder does not exist/],
+      [tmp.dir, /it is a folder/],
+    ];
+    const results = await Promise.all(
+      cases.map(([file]) => runArr(["emulator", "--port", "0", "--data", file], { tmpDir: tmp.dir })),
+    );
+    cases.forEach(([file, reason], index) => {
+      const result = results[index] as Awaited<ReturnType<typeof runArr>>;
+      assert.equal(result.code, 2, show(result));
+      assert.ok(
+        result.stderr.startsWith(`error: The emulator data file ${file} cannot be used: `),
+        show(result),
+      );
+      assert.match(result.stderr, reason);
+      assert.ok(!result.stderr.includes("    at "), `a stack trace was printed:\n${result.stderr}`);
+    });
+  });
+
   it("refuses a port in use and bad values with the usage code", async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));

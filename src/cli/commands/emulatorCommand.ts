@@ -37,7 +37,7 @@ export function registerEmulatorCommand(program: Command, action: ActionFactory)
     )
     .option("--port <n>", "TCP port, 0 for any free port", parsePort, DEFAULT_EMULATOR_PORT)
     .option("--host <address>", "address to listen on", "127.0.0.1")
-    .option("--data <file>", "keep accounts, sessions and conversions in this JSON file across restarts")
+    .option("--data <file>", "keep accounts, sessions and conversions in this file across restarts")
     .option(
       "--clock-speed <factor>",
       "run the emulated clock this many times faster (e.g. 60: a minute per second)",

@@ -12,7 +12,7 @@ export interface EmulatorOptions {
   host?: string;
   /** Accounts served. Without any (here or in the data file) the default account is used. */
   accounts?: readonly EmulatorAccount[];
-  /** Keep accounts, sessions and conversions in this JSON file across restarts. */
+  /** Keep accounts, sessions and conversions in this file (a journal of JSON lines) across restarts. */
   dataFile?: string;
   /** Lifetime of issued access tokens, in emulated seconds; 86400 (24 hours) by default. */
   tokenLifetimeInSeconds?: number;

@@ -1,5 +1,6 @@
 // Sessions or conversions by key (lower-case account id and id), plus each account's records in
-// creation order for the list operations (see OrderedRecords).
+// creation order for the list operations (see OrderedRecords), and, with a data file, the records
+// changed since the last save.
 import { OrderedRecords } from "./orderedRecords.js";
 
 export interface StoredResource {
@@ -18,6 +19,8 @@ export function resourceKey(accountId: string, id: string): string {
 export class ResourceTable<T extends StoredResource> {
   private readonly byKey = new Map<string, T>();
   private readonly byAccount = new Map<string, OrderedRecords<T>>();
+  /** Records added or changed since `takeChanges`; undefined until `trackChanges` (no data file). */
+  private changes: Set<T> | undefined;
 
   get size(): number {
     return this.byKey.size;
@@ -37,6 +40,25 @@ export class ResourceTable<T extends StoredResource> {
     }
     ordered.add(record);
     this.byKey.set(key, record);
+    this.changes?.add(record);
+  }
+
+  /** Notes that a stored record was changed in place, so the next save writes it. */
+  markChanged(record: T): void {
+    this.changes?.add(record);
+  }
+
+  /** Starts noting added and changed records (for saving them). */
+  trackChanges(): void {
+    this.changes ??= new Set();
+  }
+
+  /** The records added or changed since the last call, in the order they first changed. */
+  takeChanges(): T[] {
+    if (this.changes === undefined || this.changes.size === 0) return [];
+    const changed = [...this.changes];
+    this.changes.clear();
+    return changed;
   }
 
   values(): IterableIterator<T> {

@@ -160,6 +160,7 @@ export function updateSessionLease(
     return { kind: "not-larger", currentInMinutes: session.maxLeaseTimeMinutes };
   }
   session.maxLeaseTimeMinutes = maxLeaseTimeMinutes;
+  state.sessions.markChanged(session);
   return { kind: "updated", session };
 }
 
@@ -176,6 +177,7 @@ export function stopSession(
   if (session === undefined) return { kind: "not-found" };
   if (isTerminalSessionStatus(sessionStatusAt(session, now))) return { kind: "already-ended" };
   session.stoppedAtInMs = now;
+  state.sessions.markChanged(session);
   state.sessions.close(session);
   return { kind: "stopped" };
 }

@@ -10,6 +10,17 @@ import type {
 } from "../../../src/emulator/operations/wireTypes";
 import { START_TIME_IN_MS, callUrl, dataPlaneUrl, fetchToken } from "../support/emulatorHarness";
 
+/** The records of a data file (a journal of JSON lines: later lines replace earlier ones). */
+function readJournal(text: string): { header: Record<string, unknown>; sessions: Map<string, WireSession> } {
+  const [first, ...rest] = text.split("\n");
+  const sessions = new Map<string, WireSession>();
+  for (const line of rest.filter((entry) => entry !== "")) {
+    const record = JSON.parse(line) as { session?: WireSession };
+    if (record.session !== undefined) sessions.set(record.session.id, record.session);
+  }
+  return { header: JSON.parse(first ?? "") as Record<string, unknown>, sessions };
+}
+
 const ACCOUNT = { accountId: "5e1f0c2a-8d3b-4e6f-9a7c-1b2d3e4f5a6b", accountKey: "persisted-key" };
 
 describe("emulator persistence", () => {
@@ -135,9 +146,10 @@ describe("emulator persistence", () => {
     }
   });
 
-  it("writes the file atomically while concurrent requests change the state", async () => {
+  it("writes each change to disk before answering, by appending, and replaces the file whole when compacting", async () => {
     const dataFile = path.join(folder, "busy.json");
     const emulator = await start(dataFile, new ManualClock(), [ACCOUNT]);
+    let beforeRestart: Buffer;
     try {
       const token = await fetchToken(emulator.url, ACCOUNT);
       const answers = await Promise.all(
@@ -149,31 +161,39 @@ describe("emulator persistence", () => {
         ),
       );
       assert.ok(answers.every((answer) => answer.status === 201));
-      // Saving replaces the file (a new inode renamed over it), never rewrites it in place, so a
-      // reader or a crash sees the old or the new state, never half of one.
-      const before = await fs.stat(dataFile);
-      const kept = await fs.open(dataFile, "r");
-      try {
-        const answer = await callUrl(
-          "PUT",
-          dataPlaneUrl(emulator.url, ACCOUNT.accountId, "/sessions/busy-x"),
-          {
-            token,
-            body: { maxLeaseTimeMinutes: 5, size: "Standard" },
-          },
-        );
-        assert.equal(answer.status, 201);
-        assert.notEqual((await fs.stat(dataFile)).ino, before.ino, "the data file was replaced");
-        const old = JSON.parse(await kept.readFile("utf8")) as { sessions: unknown[] };
-        assert.equal(old.sessions.length, 30, "the old file is left whole");
-      } finally {
-        await kept.close();
-      }
-      // Each 201 was sent after the state including it was on disk.
-      const saved = JSON.parse(await fs.readFile(dataFile, "utf8")) as { sessions: unknown[] };
-      assert.equal(saved.sessions.length, 31);
+      // Each 201 was sent after the record it created was in the file.
+      assert.equal(readJournal(await fs.readFile(dataFile, "utf8")).sessions.size, 30);
+      // A change appends to the file and never rewrites what is there, so a reader or a crash sees
+      // every earlier change whole; an unfinished last line is a save that was never acknowledged.
+      const before = await fs.readFile(dataFile);
+      const inode = (await fs.stat(dataFile)).ino;
+      const answer = await callUrl("PUT", dataPlaneUrl(emulator.url, ACCOUNT.accountId, "/sessions/busy-x"), {
+        token,
+        body: { maxLeaseTimeMinutes: 5, size: "Standard" },
+      });
+      assert.equal(answer.status, 201);
+      const after = await fs.readFile(dataFile);
+      assert.ok(after.subarray(0, before.length).equals(before), "the earlier content is unchanged");
+      assert.equal(after.toString("utf8", before.length).split("\n").length, 2, "one line was added");
+      assert.equal((await fs.stat(dataFile)).ino, inode);
+      assert.equal(readJournal(after.toString("utf8")).sessions.size, 31);
+      beforeRestart = after;
     } finally {
       await emulator.close();
+    }
+    // A start compacts the file: a new file, written whole, renamed over the old one, which a
+    // reader that had it open still sees whole.
+    const kept = await fs.open(dataFile, "r");
+    try {
+      const restarted = await start(dataFile, new ManualClock(), [ACCOUNT]);
+      await restarted.close();
+      assert.notEqual((await fs.stat(dataFile)).ino, (await kept.stat()).ino, "the data file was replaced");
+      assert.ok((await kept.readFile()).equals(beforeRestart), "the old file is left whole");
+      const compacted = await fs.readFile(dataFile, "utf8");
+      assert.equal(compacted.split("\n").length, 1 + 31 + 1, "a header and one line per session");
+      assert.equal(readJournal(compacted).sessions.size, 31);
+    } finally {
+      await kept.close();
     }
     assert.deepEqual(await fs.readdir(folder), ["busy.json"]);
   });
