@@ -9,4 +9,6 @@ export { FAULT_HEADER, FAULT_KINDS, EMULATOR_OPERATIONS } from "./faults/faultTy
 export type { ActiveFaultRule, EmulatorOperation, FaultKind, FaultRule } from "./faults/faultTypes.js";
 export type { FaultController } from "./faults/faultInjector.js";
 export type { EmulatorLogSink } from "./http/requestLog.js";
+export { createBufferedLogSink } from "./http/bufferedLogSink.js";
+export type { BufferedLogSink } from "./http/bufferedLogSink.js";
 export { SUPPORTED_API_VERSIONS, STS_API_VERSION } from "./http/responseHeaders.js";

@@ -3,6 +3,8 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { VerifiedTokenCache } from "./auth/verifiedTokenCache.js";
+import { flushLogSink } from "./http/bufferedLogSink.js";
 import { DEFAULT_EMULATOR_ACCOUNT, validateAccounts, type EmulatorAccount } from "./auth/accounts.js";
 import { resolveEmulatorConfig } from "./config/emulatorConfig.js";
 import type { EmulatorOptions, RunningEmulator } from "./config/emulatorOptions.js";
@@ -73,6 +75,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     state,
     accounts: new Map(accounts.map((account) => [account.accountId, account])),
     signingSecret,
+    tokens: new VerifiedTokenCache(signingSecret),
     random,
     faults,
     persist: journal === undefined ? undefined : () => journal.save(),
@@ -101,6 +104,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       server.closeAllConnections();
       await stopped;
       await journal?.close();
+      flushLogSink(config.log);
     })();
     return closed;
   };

@@ -60,7 +60,8 @@ async function runEmulator(context: CommandContext): Promise<ExitCode> {
       ...(options.data !== undefined ? { dataFile: options.data } : {}),
       ...(options.clockSpeed !== undefined ? { clock: { speed: options.clockSpeed } } : {}),
       ...(options.corsAdmin === true ? { corsAdmin: true } : {}),
-      logger: (line) => context.note(line),
+      // One write per batch of lines, not one per request.
+      logger: emulatorModule().createBufferedLogSink((text) => context.note(text)),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -77,6 +77,11 @@ export function verifyAccessToken(token: string, nowInMs: number, secret: Buffer
   }
   const claims = parseClaims(payload);
   if (claims === undefined) return { valid: false, reason: "malformed" };
+  return checkTokenLifetime(claims, nowInMs);
+}
+
+/** Checks the lifetime of claims whose signature was verified, at `nowInMs` (the emulator clock). */
+export function checkTokenLifetime(claims: AccessTokenClaims, nowInMs: number): TokenCheck {
   const nowInSeconds = nowInMs / 1000;
   if (nowInSeconds >= claims.exp) return { valid: false, reason: "expired" };
   if (nowInSeconds + NOT_BEFORE_SKEW_IN_SECONDS < claims.nbf)

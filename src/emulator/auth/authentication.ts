@@ -1,8 +1,8 @@
 // Who may call what. The token service takes `Bearer {accountId}:{accountKey}`; the data plane
 // takes `Bearer <access token>` issued for the account named in the path.
 import { timingSafeEqual } from "node:crypto";
-import { verifyAccessToken } from "./accessTokens.js";
 import type { EmulatorAccount } from "./accounts.js";
+import type { VerifiedTokenCache } from "./verifiedTokenCache.js";
 import { EmulatorHttpError } from "../http/errors.js";
 
 function unauthorized(message: string, challenge: string): EmulatorHttpError {
@@ -51,7 +51,7 @@ export function authenticateAccessToken(
   authorization: string | undefined,
   pathAccountId: string,
   accounts: ReadonlyMap<string, EmulatorAccount>,
-  secret: Buffer,
+  tokens: VerifiedTokenCache,
   nowInMs: number,
 ): EmulatorAccount {
   const token = bearerValue(authorization);
@@ -61,7 +61,7 @@ export function authenticateAccessToken(
       'Bearer error="invalid_request", error_description="The access token is missing"',
     );
   }
-  const check = verifyAccessToken(token, nowInMs, secret);
+  const check = tokens.check(token, nowInMs);
   if (!check.valid) {
     const description =
       check.reason === "expired" ? "The access token expired" : "The access token is not valid";

@@ -48,7 +48,11 @@ export interface EmulatorOptions {
    * could otherwise change faults and the clock of an emulator running on this machine.
    */
   corsAdmin?: boolean;
-  /** Where the per-request log lines go; standard error by default, `false` for none. */
+  /**
+   * Where the per-request log lines go: standard error by default (written in batches), `false` for
+   * none, or a function called with each line. A sink made with `createBufferedLogSink` is flushed
+   * when the emulator closes.
+   */
   logger?: EmulatorLogSink | false;
 }
 

@@ -1,6 +1,7 @@
 // What request handlers share: configuration, state, accounts, secrets and fault rules.
 import type { IncomingHttpHeaders } from "node:http";
 import type { EmulatorAccount } from "../auth/accounts.js";
+import type { VerifiedTokenCache } from "../auth/verifiedTokenCache.js";
 import type { EmulatorConfig } from "./emulatorConfig.js";
 import type { FaultInjector } from "../faults/faultInjector.js";
 import type { EmulatorOperation, FaultRule } from "../faults/faultTypes.js";
@@ -14,6 +15,8 @@ export interface EmulatorRuntime {
   /** Accounts by lower-case id. */
   readonly accounts: ReadonlyMap<string, EmulatorAccount>;
   readonly signingSecret: Buffer;
+  /** Tokens signed with `signingSecret` and already verified. */
+  readonly tokens: VerifiedTokenCache;
   readonly random: RandomSource;
   readonly faults: FaultInjector;
   /** Saves the state to the data file; undefined when running in memory. */

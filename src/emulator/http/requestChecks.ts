@@ -78,7 +78,7 @@ export function checkCredentials(
     headers.authorization,
     parameters.account_id,
     runtime.accounts,
-    runtime.signingSecret,
+    runtime.tokens,
     now,
   );
 }

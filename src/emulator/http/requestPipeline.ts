@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
 import { ADMIN_PREFIX, handleAdminRequest } from "../operations/adminHandlers.js";
-import { clientCorrelationVector, newCorrelationVector } from "./correlation.js";
+import { newCorrelationVector } from "./correlation.js";
 import {
   CORS_RESPONSE_HEADER_NAMES,
   checkAdminOrigin,
@@ -17,7 +17,8 @@ import { FAULT_HEADER } from "../faults/faultTypes.js";
 import { OPERATION_HANDLERS } from "./operationTable.js";
 import { payloadTooLarge, readRequestBody } from "./requestBody.js";
 import { checkApiVersion, checkCredentials, checkPathParameters } from "./requestChecks.js";
-import { formatRequestLogLine } from "./requestLog.js";
+import { writeLogLine } from "./bufferedLogSink.js";
+import { formatRequestLogLine, type RequestLogEntry } from "./requestLog.js";
 import { SUPPORTED_API_VERSIONS, writeAnswer } from "./responseHeaders.js";
 import { matchRoute } from "./router.js";
 
@@ -135,28 +136,29 @@ export function createRequestListener(
     response.setHeader("MS-CV", correlationVector);
     response.setHeader("X-Content-Type-Options", "nosniff");
     for (const [name, value] of Object.entries(corsResponseHeaders())) response.setHeader(name, value);
-    let logged = false;
-    const log = (): void => {
-      if (logged || runtime.config.log === undefined) return;
-      logged = true;
-      runtime.config.log(
-        formatRequestLogLine({
-          time: new Date(),
+    const sink = runtime.config.log;
+    if (sink !== undefined) {
+      let logged = false;
+      const log = (): void => {
+        if (logged) return;
+        logged = true;
+        // Only the raw values are taken here; the line is formatted when the sink writes it.
+        const entry: RequestLogEntry = {
+          timeInMs: Date.now(),
           method: request.method ?? "?",
-          path: (request.url ?? "/").split("?")[0] ?? "/",
+          target: request.url ?? "/",
           apiVersion: notes.apiVersion,
           status: notes.reset ? "reset" : response.headersSent ? response.statusCode : "aborted",
           durationInMs: performance.now() - started,
           correlationVector,
-          clientCorrelationVector: clientCorrelationVector(
-            request.headers["x-mrc-cv"] ?? request.headers["ms-cv"],
-          ),
+          clientCorrelationVector: request.headers["x-mrc-cv"] ?? request.headers["ms-cv"],
           fault: notes.fault,
-        }),
-      );
-    };
-    response.on("finish", log);
-    response.on("close", log);
+        };
+        writeLogLine(sink, () => formatRequestLogLine(entry));
+      };
+      response.on("finish", log);
+      response.on("close", log);
+    }
     serve(runtime, baseUrl(), request, response, notes).catch((error: unknown) => {
       if (error instanceof EmulatorHttpError) {
         sendError(response, error);

@@ -2,6 +2,7 @@
 // stored sessions the handler looks at, which must depend on the page size only, not on how many
 // sessions are stored, stopped or expired (the cost is measured by bench/emulatorListing.ts).
 import assert from "node:assert/strict";
+import { VerifiedTokenCache } from "../../../src/emulator/auth/verifiedTokenCache";
 import { resolveEmulatorConfig } from "../../../src/emulator/config/emulatorConfig";
 import type { EmulatorRuntime, OperationContext } from "../../../src/emulator/config/emulatorRuntime";
 import { createRandomSource } from "../../../src/emulator/faults/randomSource";
@@ -23,6 +24,7 @@ function setUp(count: number, leaseInMinutes: number) {
     state: createEmptyState(),
     accounts: new Map(),
     signingSecret: Buffer.alloc(32),
+    tokens: new VerifiedTokenCache(Buffer.alloc(32)),
     random,
     faults: new FaultInjector(random, []),
     persist: undefined,
