@@ -5,6 +5,7 @@ import type { EmulatorLogSink } from "./requestLog.js";
 
 const FLUSH_AT_CHARACTERS = 64 * 1024;
 
+/** A log sink that writes its lines in batches (see createBufferedLogSink). */
 export interface BufferedLogSink extends EmulatorLogSink {
   /** Writes the pending lines now. */
   flush(): void;
