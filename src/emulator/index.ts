@@ -10,3 +10,6 @@ export type { ActiveFaultRule, EmulatorOperation, FaultKind, FaultRule } from ".
 export type { FaultController } from "./faults/faultInjector.js";
 export type { EmulatorLogSink } from "./http/requestLog.js";
 export { SUPPORTED_API_VERSIONS, STS_API_VERSION } from "./http/responseHeaders.js";
+export { DEVELOPMENT_STORAGE_ACCOUNT } from "./storage/blobStorage.js";
+export type { EmulatorStorageInfo, EmulatorStorageOption } from "./storage/blobStorage.js";
+export { EMULATOR_ASSET_FORMAT } from "./storage/conversionOutputFiles.js";

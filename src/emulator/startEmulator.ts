@@ -13,6 +13,8 @@ import { createRandomSource } from "./faults/randomSource.js";
 import { createRequestListener } from "./http/requestPipeline.js";
 import { createEmptyState } from "./store/state.js";
 import { StateFileWriter, loadStateFile, serializeState } from "./store/stateFile.js";
+import { openBlobStorage, validateStorageOption } from "./storage/blobStorage.js";
+import { ConversionStorage } from "./storage/conversionStorage.js";
 
 function urlHost(host: string): string {
   if (host === "0.0.0.0") return "127.0.0.1";
@@ -49,6 +51,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (options.faults !== undefined && !Array.isArray(options.faults)) {
     throw new TypeError('faults must be an array of fault rules such as { kind: "throttle", count: 1 }.');
   }
+  validateStorageOption(options.storage);
   const configured =
     options.accounts === undefined ? undefined : validateAccounts(options.accounts, "accounts");
   const persisted = config.dataFile === undefined ? undefined : await loadStateFile(config.dataFile);
@@ -77,6 +80,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     random,
     faults,
     persist: writer === undefined ? undefined : () => writer.save(),
+    // Set once the server listens (a taken port is reported before a blob service is started).
+    conversionStorage: undefined,
     closing: closing.signal,
   };
   let url = "";
@@ -86,6 +91,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   );
   guardConnections(server, () => config.log);
   await listen(server, config.port, config.host);
+  let blobStorage: Awaited<ReturnType<typeof openBlobStorage>>;
+  try {
+    blobStorage = await openBlobStorage(options.storage, config.host);
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
+  }
+  const conversionStorage = blobStorage === undefined ? undefined : new ConversionStorage(blobStorage);
+  (runtime as { conversionStorage: ConversionStorage | undefined }).conversionStorage = conversionStorage;
   const { port } = server.address() as AddressInfo;
   url = `http://${urlHost(config.host)}:${port}`;
 
@@ -96,6 +110,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await stopped;
+      await conversionStorage?.close();
       await writer?.save();
     })();
     return closed;
@@ -104,6 +119,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     url,
     accounts: accounts.map((account) => ({ ...account })),
     usesDefaultAccount: isDefaultAccount(accounts),
+    storage: blobStorage?.info,
     clock: config.clock,
     faults,
     close,
