@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import type { CliIo, InterruptSignal } from "./cliIo.js";
 import type { ConfigFileSettings } from "./config/cliSettings.js";
 import type { ExitCode } from "./exitCodes.js";
-import { readConfigFile } from "./config/readConfigFile.js";
+import { findConfigFile, readConfigFile } from "./config/readConfigFile.js";
 import { accountSettingsFromEnvironment, resolveConnection } from "./config/resolveConnection.js";
 import { openConnection, type Connection } from "./connect/openConnection.js";
 import { ProgressLine } from "./output/progressLine.js";
@@ -84,17 +84,23 @@ export class CommandContext {
     return this.io.onInterrupt(handler);
   }
 
-  /** The --config file's settings (empty sections without --config). */
+  /**
+   * The config file's settings: --config FILE, else ARR_CONFIG, else arrconfig.json in the current
+   * folder (as the PowerShell scripts read it); empty sections without any.
+   */
   configFile(): ConfigFileSettings {
-    this.configCache ??=
-      this.options.config !== undefined
-        ? readConfigFile(this.options.config)
-        : { account: {}, session: {}, conversion: {} };
+    this.configCache ??= (() => {
+      const file = findConfigFile(this.options.config, this.io.env, process.cwd());
+      return file === undefined ? { account: {}, session: {}, conversion: {} } : readConfigFile(file);
+    })();
     return this.configCache;
   }
 
-  /** Connects to the configured account, or to a local emulator when nothing is configured. */
-  async connect(): Promise<Connection> {
+  /**
+   * Connects to the configured account, or to a local emulator when nothing is configured (with a
+   * blob service when `options.storage` asks for one and the emulator is started for this command).
+   */
+  async connect(options: { storage?: boolean } = {}): Promise<Connection> {
     const o = this.options;
     const flags = {
       ...(o.accountId !== undefined ? { accountId: o.accountId } : {}),
@@ -109,7 +115,11 @@ export class CommandContext {
       accountSettingsFromEnvironment(this.io.env),
       this.configFile().account,
     ]);
-    return openConnection(target, { env: this.io.env, note: (text) => this.note(text) });
+    return openConnection(target, {
+      env: this.io.env,
+      note: (text) => this.note(text),
+      ...(options.storage === true ? { storage: true } : {}),
+    });
   }
 
   /**

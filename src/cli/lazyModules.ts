@@ -4,6 +4,8 @@ import type * as ClientLibrary from "../index.js";
 import type * as EmulatorModule from "../emulator/index.js";
 import type * as IdentityModule from "@azure/identity";
 import { UsageError } from "./cliErrors.js";
+import type * as StorageHelpers from "../storage/index.js";
+import type * as StorageBlobModule from "@azure/storage-blob";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- deliberate lazy loading in CommonJS */
 export function clientLibrary(): typeof ClientLibrary {
@@ -34,5 +36,12 @@ export function identityModule(): typeof IdentityModule {
     }
     throw error;
   }
+}
+export function storageHelpers(): typeof StorageHelpers {
+  return require("../storage") as typeof StorageHelpers;
+}
+
+export function storageBlobModule(): typeof StorageBlobModule {
+  return require("@azure/storage-blob") as typeof StorageBlobModule;
 }
 /* eslint-enable @typescript-eslint/no-require-imports */

@@ -12,12 +12,42 @@ function integer(value: string): number | undefined {
   return /^\s*\d+\s*$/.test(value) ? Number(value) : undefined;
 }
 
-/** A lease in whole minutes, within the service's lease bounds. */
+/**
+ * Minutes from "hh:mm:ss" (as the PowerShell scripts take it; seconds round up to a minute) or
+ * from whole minutes; undefined when the text is neither.
+ */
+export function leaseTextToMinutes(value: string): number | undefined {
+  const text = value.trim();
+  const clock = /^(\d{1,2}):(\d{1,2}):(\d{1,2})$/.exec(text);
+  if (clock !== null) {
+    const [hours, minutes, seconds] = clock.slice(1).map(Number) as [number, number, number];
+    if (minutes > 59 || seconds > 59) return undefined;
+    return hours * 60 + minutes + Math.ceil(seconds / 60);
+  }
+  return integer(text);
+}
+
+/** A lease in whole minutes or hh:mm:ss, within the service's lease bounds. */
 export function parseLeaseInMinutes(value: string): number {
-  const minutes = integer(value);
+  const minutes = leaseTextToMinutes(value);
   if (minutes === undefined || minutes < minLeaseTimeInMinutes || minutes > MAX_LEASE_IN_MINUTES) {
     throw new InvalidArgumentError(
-      `Expected whole minutes from ${minLeaseTimeInMinutes} to ${MAX_LEASE_IN_MINUTES}.`,
+      `Expected whole minutes from ${minLeaseTimeInMinutes} to ${MAX_LEASE_IN_MINUTES}, or hh:mm:ss (e.g. 90 or 01:30:00).`,
+    );
+  }
+  return minutes;
+}
+
+/** A new lease for an update: minutes or hh:mm:ss, 1 minute up to the service's maximum. */
+export function parseUpdateLeaseInMinutes(value: string): number {
+  const minutes = leaseTextToMinutes(value);
+  if (
+    minutes === undefined ||
+    minutes < Math.max(1, minLeaseTimeInMinutes) ||
+    minutes > MAX_LEASE_IN_MINUTES
+  ) {
+    throw new InvalidArgumentError(
+      `Expected whole minutes from ${Math.max(1, minLeaseTimeInMinutes)} to ${MAX_LEASE_IN_MINUTES}, or hh:mm:ss (e.g. 90 or 01:30:00).`,
     );
   }
   return minutes;
@@ -75,7 +105,11 @@ export function parseResourceId(value: string): string {
   return value;
 }
 
-/** An absolute https URL of a blob storage container. */
+function isLoopbackHost(url: URL): boolean {
+  return ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+}
+
+/** An absolute https URL of a blob storage container (http only on this machine, e.g. Azurite). */
 export function parseContainerUrl(value: string): string {
   let url: URL;
   try {
@@ -83,10 +117,28 @@ export function parseContainerUrl(value: string): string {
   } catch {
     throw new InvalidArgumentError("Expected an absolute https URL of a storage container.");
   }
-  if (url.protocol !== "https:") {
-    throw new InvalidArgumentError("Expected an absolute https URL of a storage container.");
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url))) {
+    throw new InvalidArgumentError(
+      "Expected an absolute https URL of a storage container (http only on 127.0.0.1, localhost or [::1]).",
+    );
   }
   return value;
+}
+
+/** The blob endpoint of a storage account, e.g. http://127.0.0.1:10000/devstoreaccount1. */
+export function parseStorageUrl(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== "http:" && url.protocol !== "https:") || url.search !== "") {
+    throw new InvalidArgumentError(
+      "Expected the blob endpoint of a storage account, such as http://127.0.0.1:10000/devstoreaccount1.",
+    );
+  }
+  return value.replace(/\/+$/, "");
 }
 
 /** An output asset file name ending in `.arrAsset`, without folders. */
@@ -121,4 +173,13 @@ export function parsePollIntervalInSeconds(value: string): number {
     throw new InvalidArgumentError("Expected seconds from 0.05 to 600 (e.g. 2 or 0.5).");
   }
   return seconds;
+}
+
+/** The lifetime of SAS tokens the command creates: whole minutes, 1 to 10080 (7 days). */
+export function parseSasLifetimeInMinutes(value: string): number {
+  const minutes = integer(value);
+  if (minutes === undefined || minutes < 1 || minutes > 10_080) {
+    throw new InvalidArgumentError("Expected whole minutes from 1 to 10080 (7 days).");
+  }
+  return minutes;
 }

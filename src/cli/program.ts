@@ -11,6 +11,8 @@ import { registerRegionsCommand } from "./commands/regionsCommand.js";
 import { registerSessionCommands } from "./commands/sessionCommands.js";
 import { EXIT_CODE_HELP, ExitCode } from "./exitCodes.js";
 import { errorReportJson } from "./reportError.js";
+import { registerCompletionCommand } from "./commands/completionCommand.js";
+import { addHelpExamples } from "./helpExamples.js";
 
 /** Shared by a run's actions: the exit code an action chose without throwing. */
 export interface RunState {
@@ -67,7 +69,10 @@ export function createProgram(io: CliIo, state: RunState, options: CreateProgram
     .addHelpText("after", EXIT_CODE_HELP);
 
   program.option("--json", "print results as JSON for scripts (errors as JSON on stderr)");
-  program.option("--config <file>", "JSON config file laid out like the PowerShell scripts' arrconfig.json");
+  program.option(
+    "--config <file>",
+    "arrconfig.json of the PowerShell scripts (env ARR_CONFIG; default ./arrconfig.json if present)",
+  );
   program.addOption(
     new Option("--endpoint <url>", "service endpoint (env ARR_ENDPOINT)").conflicts("region"),
   );
@@ -100,5 +105,7 @@ export function createProgram(io: CliIo, state: RunState, options: CreateProgram
   registerConversionCommands(program, action);
   registerEmulatorCommand(program, action);
   registerRegionsCommand(program, action);
+  registerCompletionCommand(program, action);
+  addHelpExamples(program);
   return program;
 }

@@ -5,14 +5,21 @@
 import type { AccessToken, AzureKeyCredential, TokenCredential } from "@azure/core-auth";
 import type { PagedAsyncIterableIterator } from "@azure/core-paging";
 import type { AssetConversion, AssetConversionSettings } from "./models/assetConversion.js";
-import { beginResourcePoller, conversionRecipe, sessionRecipe } from "./lro/beginPollers.js";
+import {
+  attachResourcePoller,
+  beginResourcePoller,
+  conversionRecipe,
+  sessionRecipe,
+} from "./lro/beginPollers.js";
 import type {
   AssetConversionPollerLike,
   BeginConversionOptions,
   BeginSessionOptions,
   EndSessionOptions,
   GetConversionOptions,
+  GetConversionPollerOptions,
   GetSessionOptions,
+  GetSessionPollerOptions,
   ListConversionsOptions,
   ListSessionsOptions,
   RemoteRenderingClientOptions,
@@ -115,6 +122,16 @@ export class RemoteRenderingClient {
     );
   }
 
+  /**
+   * A poller for an existing session, created elsewhere (by another process, `arr session start
+   * --no-wait`, ...): it waits until the session is Ready without creating it, like the .NET SDK's
+   * `new StartRenderingSessionOperation(sessionId, client)` and Python's `get_rendering_session_poller`.
+   * It serializes and resumes like the poller of beginSession. Bad ids throw at once.
+   */
+  getSessionPoller(sessionId: string, options: GetSessionPollerOptions = {}): RenderingSessionPollerLike {
+    return attachResourcePoller(sessionRecipe, this.requests, this.accountId, sessionId, options);
+  }
+
   /** Reads a session. */
   async getSession(sessionId: string, options?: GetSessionOptions): Promise<RenderingSession> {
     const id = validateResourceId("sessionId", sessionId);
@@ -195,6 +212,17 @@ export class RemoteRenderingClient {
       settings,
       options,
     );
+  }
+
+  /**
+   * A poller for an existing conversion: it waits until the conversion ends without starting it
+   * (see getSessionPoller; .NET: `new StartAssetConversionOperation(conversionId, client)`).
+   */
+  getConversionPoller(
+    conversionId: string,
+    options: GetConversionPollerOptions = {},
+  ): AssetConversionPollerLike {
+    return attachResourcePoller(conversionRecipe, this.requests, this.accountId, conversionId, options);
   }
 
   /** Reads a conversion. */

@@ -135,11 +135,20 @@ export function validateServiceUrl(
   return url;
 }
 
-/** A blob storage container URL: an absolute https URL. */
+/** Host names of this machine, where a blob service (Azurite) may be reached over http. */
+const LOOPBACK_HOSTS: readonly string[] = ["127.0.0.1", "localhost", "[::1]"];
+
+/**
+ * A blob storage container URL: an absolute https URL, or http on this machine (a local blob
+ * service such as Azurite, e.g. "http://127.0.0.1:10000/devstoreaccount1/container").
+ */
 export function validateStorageContainerUrl(name: string, value: unknown): string {
-  const form = 'an absolute https URL such as "https://account.blob.core.windows.net/container"';
+  const form =
+    'an absolute https URL such as "https://account.blob.core.windows.net/container" ' +
+    "(http only on 127.0.0.1, localhost or [::1])";
   const text = requireString(name, value, form);
-  if (parseUrl(name, text, form).protocol !== "https:") {
+  const url = parseUrl(name, text, form);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK_HOSTS.includes(url.hostname))) {
     throw new RangeError(`${name} must be ${form}; got ${describeUrl(text)}.`);
   }
   return text;

@@ -12,3 +12,6 @@ export type { EmulatorLogSink } from "./http/requestLog.js";
 export { createBufferedLogSink } from "./http/bufferedLogSink.js";
 export type { BufferedLogSink } from "./http/bufferedLogSink.js";
 export { SUPPORTED_API_VERSIONS, STS_API_VERSION } from "./http/responseHeaders.js";
+export { DEVELOPMENT_STORAGE_ACCOUNT } from "./storage/blobStorage.js";
+export type { EmulatorStorageInfo, EmulatorStorageOption } from "./storage/blobStorage.js";
+export { EMULATOR_ASSET_FORMAT } from "./storage/conversionOutputFiles.js";

@@ -15,6 +15,8 @@ import { createRandomSource } from "./faults/randomSource.js";
 import { createRequestListener } from "./http/requestPipeline.js";
 import { createEmptyState } from "./store/state.js";
 import { StateJournal, loadStateFile, removeStaleTemporaryFiles } from "./store/stateJournal.js";
+import { openBlobStorage, validateStorageOption } from "./storage/blobStorage.js";
+import { ConversionStorage } from "./storage/conversionStorage.js";
 
 function urlHost(host: string): string {
   if (host === "0.0.0.0") return "127.0.0.1";
@@ -51,6 +53,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (options.faults !== undefined && !Array.isArray(options.faults)) {
     throw new TypeError('faults must be an array of fault rules such as { kind: "throttle", count: 1 }.');
   }
+  validateStorageOption(options.storage);
   const configured =
     options.accounts === undefined ? undefined : validateAccounts(options.accounts, "accounts");
   if (config.dataFile !== undefined) await removeStaleTemporaryFiles(config.dataFile);
@@ -79,6 +82,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     random,
     faults,
     persist: journal === undefined ? undefined : () => journal.save(),
+    // Set once the server listens (a taken port is reported before a blob service is started).
+    conversionStorage: undefined,
     closing: closing.signal,
   };
   let url = "";
@@ -93,6 +98,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     await journal?.close();
     throw error;
   }
+  let blobStorage: Awaited<ReturnType<typeof openBlobStorage>>;
+  try {
+    blobStorage = await openBlobStorage(options.storage, config.host);
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await journal?.close();
+    throw error;
+  }
+  const conversionStorage = blobStorage === undefined ? undefined : new ConversionStorage(blobStorage);
+  (runtime as { conversionStorage: ConversionStorage | undefined }).conversionStorage = conversionStorage;
   const { port } = server.address() as AddressInfo;
   url = `http://${urlHost(config.host)}:${port}`;
 
@@ -103,6 +118,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await stopped;
+      await conversionStorage?.close();
       await journal?.close();
       flushLogSink(config.log);
     })();
@@ -112,6 +128,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     url,
     accounts: accounts.map((account) => ({ ...account })),
     usesDefaultAccount: isDefaultAccount(accounts),
+    storage: blobStorage?.info,
     clock: config.clock,
     faults,
     close,

@@ -48,7 +48,7 @@ describe("arr conversion start, get and list", function () {
 
   it("waits until the conversion succeeds and prints the output asset URL", async () => {
     const arr = spawnArr(
-      ["conversion", "start", "--id", "conv-1", ...LOCATIONS, "--input", "box.fbx", ...FAST],
+      ["conversion", "start", "--id", "conv-1", ...LOCATIONS, "--input-asset", "box.fbx", ...FAST],
       options(),
     );
     await arr.waitFor(/Conversion conv-1: NotStarted \(\d+:\d\d\)\n/);
@@ -77,7 +77,7 @@ describe("arr conversion start, get and list", function () {
         ...FAST,
         "--input-container",
         UNLINKED_CONTAINER,
-        "--input",
+        "--input-asset",
         "models/house.gltf",
         "--blob-prefix",
         "models",
@@ -121,7 +121,7 @@ describe("arr conversion start, get and list", function () {
       "--id",
       "conv-3",
       ...LOCATIONS,
-      "--input",
+      "--input-asset",
       "a.fbx",
       "--no-wait",
       "--json",
@@ -135,7 +135,7 @@ describe("arr conversion start, get and list", function () {
       "--id",
       "conv-4",
       ...LOCATIONS,
-      "--input",
+      "--input-asset",
       "b.fbx",
       "--no-wait",
     ]);
@@ -160,7 +160,7 @@ describe("arr conversion start, get and list", function () {
 
   it("exits with the failed-operation code and ConversionProcessFailed for a missing input", async () => {
     const arr = spawnArr(
-      ["conversion", "start", "--id", "conv-fail", ...LOCATIONS, "--input", "missing.fbx", ...FAST],
+      ["conversion", "start", "--id", "conv-fail", ...LOCATIONS, "--input-asset", "missing.fbx", ...FAST],
       options(),
     );
     await arr.waitFor(/NotStarted/);
@@ -178,7 +178,7 @@ describe("arr conversion start, get and list", function () {
       "start",
       "--input-container",
       UNLINKED_CONTAINER,
-      "--input",
+      "--input-asset",
       "box.fbx",
       "--output-container",
       LINKED_OUTPUT_CONTAINER,
@@ -190,7 +190,7 @@ describe("arr conversion start, get and list", function () {
 
   it("stops waiting on Ctrl-C; the conversion goes on", async () => {
     const arr = spawnArr(
-      ["conversion", "start", "--id", "conv-int", ...LOCATIONS, "--input", "c.fbx", ...FAST],
+      ["conversion", "start", "--id", "conv-int", ...LOCATIONS, "--input-asset", "c.fbx", ...FAST],
       options(),
     );
     await arr.waitFor(/NotStarted/);
@@ -237,12 +237,16 @@ describe("arr conversion start, get and list", function () {
   });
 
   it("refuses missing and bad locations before sending anything", async () => {
-    const missing = await run(["conversion", "start", "--input", "x.fbx"]);
+    const missing = await run(["conversion", "start", "--input-asset", "x.fbx"]);
     assert.equal(missing.code, 2, show(missing));
     assert.match(
       missing.stderr,
-      /error: Missing --input-container URL, --output-container URL \(or the matching assetConversionSettings in --config\)\./,
+      /error: Missing --input-container URL, --output-container URL \(or the matching assetConversionSettings in the config file\), or give --input FILE\|FOLDER to upload a model\./,
     );
+
+    const noFolder = await run(["conversion", "start", "--input", "/no/such/folder"]);
+    assert.equal(noFolder.code, 2, show(noFolder));
+    assert.match(noFolder.stderr, /--input \/no\/such\/folder: no such file or folder\./);
 
     const http = await run(["conversion", "start", "--input-container", "http://contoso/input"]);
     assert.equal(http.code, 2, show(http));
@@ -255,7 +259,7 @@ describe("arr conversion start, get and list", function () {
       "conversion",
       "start",
       ...LOCATIONS,
-      "--input",
+      "--input-asset",
       "x.fbx",
       "--output-name",
       "x.glb",
@@ -267,7 +271,7 @@ describe("arr conversion start, get and list", function () {
       "conversion",
       "start",
       ...LOCATIONS,
-      "--input",
+      "--input-asset",
       "x.fbx",
       "--input-sas",
       "has space",
@@ -275,7 +279,7 @@ describe("arr conversion start, get and list", function () {
     assert.equal(sas.code, 2, show(sas));
     assert.match(sas.stderr, /argument 'has space' is invalid\. Expected a SAS token/);
 
-    const path = await run(["conversion", "start", ...LOCATIONS, "--input", "/abs.fbx"]);
+    const path = await run(["conversion", "start", ...LOCATIONS, "--input-asset", "/abs.fbx"]);
     assert.equal(path.code, 2, show(path));
     assert.match(path.stderr, /Expected a relative blob path/);
   });

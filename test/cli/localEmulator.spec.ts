@@ -19,7 +19,7 @@ async function startArrEmulator(
   tmpDir: string,
   extra: string[] = [],
 ): Promise<{ arr: ArrProcess; info: EmulatorLine }> {
-  const arr = spawnArr(["emulator", "--port", "0", "--json", ...extra], { tmpDir, timeoutInMs: 30_000 });
+  const arr = spawnArr(["emulator", "--port", "0", "--json", ...extra], { tmpDir, timeoutInMs: 50_000 });
   const [line] = await arr.waitFor(/^\{.*\}\n/, "stdout");
   return { arr, info: JSON.parse(line) as EmulatorLine };
 }
@@ -29,6 +29,7 @@ function recordFiles(dir: string): string[] {
 }
 
 describe("arr emulator and the local default", function () {
+  this.timeout(60_000);
   let tmp: ReturnType<typeof makeTmpDir>;
   beforeEach(() => {
     tmp = makeTmpDir("local");
@@ -68,7 +69,7 @@ describe("arr emulator and the local default", function () {
   });
 
   it("prints its URL, account and the environment for other tools", async () => {
-    const arr = spawnArr(["emulator", "--port", "0"], { tmpDir: tmp.dir });
+    const arr = spawnArr(["emulator", "--port", "0"], { tmpDir: tmp.dir, timeoutInMs: 45_000 });
     await arr.waitFor(/Ctrl-C to stop\.\n/, "stdout");
     arr.interrupt("SIGTERM");
     const result = await arr.exited;
@@ -80,6 +81,19 @@ describe("arr emulator and the local default", function () {
     assert.match(result.stdout, new RegExp(`^Account id:\\s+${DEFAULT_EMULATOR_ACCOUNT.accountId}$`, "m"));
     assert.match(result.stdout, new RegExp(`^Account key:\\s+${DEFAULT_EMULATOR_ACCOUNT.accountKey}$`, "m"));
     assert.match(result.stdout, /^Data:\s+in memory/m);
+    assert.match(
+      result.stdout,
+      /^Blob storage:\s+http:\/\/127\.0\.0\.1:\d+\/devstoreaccount1 \(Azurite, in memory\)$/m,
+    );
+    assert.match(result.stdout, /^Health:\s+http:\/\/127\.0\.0\.1:\d+\/_emulator\/health$/m);
+    assert.match(
+      result.stdout,
+      /AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;/,
+    );
+    assert.match(
+      result.stdout,
+      /^Reset its state: curl -X POST http:\/\/127\.0\.0\.1:\d+\/_emulator\/reset$/m,
+    );
     assert.ok(
       result.stdout.includes(`ARR_ENDPOINT=${url} ARR_ACCOUNT_ID=${DEFAULT_EMULATOR_ACCOUNT.accountId}`),
     );
@@ -87,14 +101,14 @@ describe("arr emulator and the local default", function () {
 
   it("keeps sessions across a restart with --data FILE", async () => {
     const dataFile = path.join(tmp.dir, "emulator-data.json");
-    const first = await startArrEmulator(tmp.dir, ["--data", dataFile]);
+    const first = await startArrEmulator(tmp.dir, ["--data", dataFile, "--no-storage"]);
     assert.equal(first.info.dataFile, dataFile);
     const created = await runArr(["session", "start", "--id", "kept", "--no-wait"], { tmpDir: tmp.dir });
     assert.equal(created.code, 0, show(created));
     first.arr.interrupt("SIGINT");
     assert.equal((await first.arr.exited).code, 0);
 
-    const second = await startArrEmulator(tmp.dir, ["--data", dataFile]);
+    const second = await startArrEmulator(tmp.dir, ["--data", dataFile, "--no-storage"]);
     try {
       const got = await runArr(["session", "get", "kept", "--json"], { tmpDir: tmp.dir });
       assert.equal(got.code, 0, show(got));
@@ -192,16 +206,17 @@ describe("arr emulator and the local default", function () {
   });
 
   it("refuses a port in use and bad values with the usage code", async () => {
+    const slow = { tmpDir: tmp.dir, timeoutInMs: 45_000 };
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
     const port = (blocker.address() as net.AddressInfo).port;
     try {
       const [busy, bad, speed, host] = await Promise.all([
-        runArr(["emulator", "--port", String(port)], { tmpDir: tmp.dir }),
-        runArr(["emulator", "--port", "70000"], { tmpDir: tmp.dir }),
-        runArr(["emulator", "--port", "0", "--clock-speed", "-1"], { tmpDir: tmp.dir }),
+        runArr(["emulator", "--port", String(port)], slow),
+        runArr(["emulator", "--port", "70000"], slow),
+        runArr(["emulator", "--port", "0", "--clock-speed", "-1"], slow),
         // An address of the documentation range (TEST-NET-3): no interface of this machine has it.
-        runArr(["emulator", "--port", "0", "--host", "203.0.113.5"], { tmpDir: tmp.dir }),
+        runArr(["emulator", "--port", "0", "--host", "203.0.113.5"], slow),
       ]);
       assert.equal(busy.code, 2, show(busy));
       assert.match(busy.stderr, new RegExp(`error: Port ${port} is in use \\(another emulator\\?\\)`));

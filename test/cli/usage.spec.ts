@@ -10,6 +10,8 @@ const COMMANDS = [
   ["session"],
   ["session", "start"],
   ["session", "get"],
+  ["session", "wait"],
+  ["session", "update"],
   ["session", "list"],
   ["session", "stop"],
   ["session", "extend"],
@@ -18,11 +20,38 @@ const COMMANDS = [
   ["conversion", "start"],
   ["conversion", "get"],
   ["conversion", "list"],
+  ["conversion", "wait"],
+  ["conversion", "upload"],
+  ["conversion", "download"],
   ["emulator"],
   ["regions"],
+  ["completion"],
 ];
 
+/** Commands that run something (not only groups): each help shows an example. */
+const LEAF_COMMANDS = COMMANDS.filter(
+  (command) => command.length > 0 && !["session", "conversion"].includes(command.join(" ")),
+);
+
+/** Runs `work` over `items`, at most `limit` at a time (each run is a child process). */
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let index = next++; index < items.length; index = next++) {
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: limit }, () => worker()));
+  return results;
+}
+
 describe("arr usage", function () {
+  this.timeout(180_000);
   let tmp: ReturnType<typeof makeTmpDir>;
   before(() => {
     tmp = makeTmpDir("usage");
@@ -32,7 +61,7 @@ describe("arr usage", function () {
   const run = (args: string[]): Promise<ArrResult> => runArr(args, { tmpDir: tmp.dir });
 
   it("prints --help for every command on stdout, with the global options", async () => {
-    const results = await Promise.all(COMMANDS.map((command) => run([...command, "--help"])));
+    const results = await mapLimited(COMMANDS, 4, (command) => run([...command, "--help"]));
     results.forEach((result, i) => {
       const name = ["arr", ...(COMMANDS[i] ?? [])].join(" ");
       assert.equal(result.code, 0, `${name}: ${show(result)}`);
@@ -40,6 +69,13 @@ describe("arr usage", function () {
       assert.equal(result.stderr, "");
       if ((COMMANDS[i] ?? []).length > 0) {
         assert.match(result.stdout, /Global Options:[\s\S]*--json[\s\S]*--account-key <key>/, name);
+      }
+      if (LEAF_COMMANDS.includes(COMMANDS[i] ?? [])) {
+        assert.match(
+          result.stdout,
+          new RegExp(`\\nExamples:\\n {2}\\$ ${name}\\b`),
+          `${name} shows an example`,
+        );
       }
     });
     const root = results[0]?.stdout ?? "";
@@ -50,7 +86,7 @@ describe("arr usage", function () {
     for (const flag of [
       "--id <id>",
       "--size <size>",
-      "--lease <minutes>",
+      "--lease <minutes|hh:mm:ss>",
       "--no-wait",
       "--stop-on-interrupt",
     ]) {
@@ -71,12 +107,26 @@ describe("arr usage", function () {
     const cases: [args: string[], message: RegExp][] = [
       [
         ["session", "start", "--lease", "abc"],
-        /option '--lease <minutes>' argument 'abc' is invalid\. Expected whole minutes from 0 to 1440\./,
+        /option '--lease <minutes\|hh:mm:ss>' argument 'abc' is invalid\. Expected whole minutes from 0 to 1440, or hh:mm:ss/,
       ],
       [
         ["session", "start", "--lease", "1441"],
-        /argument '1441' is invalid\. Expected whole minutes from 0 to 1440\./,
+        /argument '1441' is invalid\. Expected whole minutes from 0 to 1440, or hh:mm:ss/,
       ],
+      [["session", "start", "--lease", "24:00:01"], /argument '24:00:01' is invalid/],
+      [["session", "start", "--lease", "01:60:00"], /argument '01:60:00' is invalid/],
+      [["session", "update", "s1"], /error: required option '--lease <minutes\|hh:mm:ss>' not specified/],
+      [
+        ["session", "update", "s1", "--lease", "00:00:00"],
+        /argument '00:00:00' is invalid\. Expected whole minutes from 1 to 1440, or hh:mm:ss/,
+      ],
+      [["conversion", "download", "c1"], /error: required option '--to <folder>' not specified/],
+      [["conversion", "start", "--sas-expiry", "0"], /Expected whole minutes from 1 to 10080/],
+      [
+        ["completion", "powershell"],
+        /value 'powershell' is invalid for argument 'shell'\. Allowed choices are bash, zsh, fish\./,
+      ],
+      [["emulator", "--storage-url", "ftp://x"], /Expected the blob endpoint of a storage account/],
       [["session", "start", "--lease", "-5"], /argument '-5' is invalid/],
       [
         ["session", "start", "--size", "huge"],
@@ -116,7 +166,7 @@ describe("arr usage", function () {
       [["conversion", "get", "bad id"], /Expected 1 to 256 letters/],
       [["nothing"], /error: unknown command 'nothing'/],
     ];
-    const results = await Promise.all(cases.map(([args]) => run(args)));
+    const results = await mapLimited(cases, 4, ([args]) => run(args));
     results.forEach((result, i) => {
       const [args, message] = cases[i] ?? [[], /never/];
       assert.equal(result.code, 2, `${args.join(" ")}: ${show(result)}`);

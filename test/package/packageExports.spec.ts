@@ -34,6 +34,7 @@ describe("packed package", function () {
       "./emulator",
       "./limits",
       "./package.json",
+      "./storage",
     ]);
     assert.equal(result.code, 0, result.stderr);
   });

@@ -1,17 +1,22 @@
-// `arr conversion start`: creates a conversion and, unless --no-wait, waits for it to finish with a
-// progress line. Flags win over the config file's assetConversionSettings.
+// `arr conversion start`: like Conversion.ps1. With --input (a local file or folder) it uploads the
+// model first, then creates the conversion with least-privilege SAS tokens; with container URLs only
+// it converts what is already in storage. Unless --no-wait it waits with a progress line and prints
+// the result, with a read-only SAS URL of the produced asset when it can sign one.
 import { randomUUID } from "node:crypto";
-import type { AssetConversion, AssetConversionSettings } from "../../index.js";
+import type { AssetConversionSettings } from "../../index.js";
 import { OperationFailedError, UsageError } from "../cliErrors.js";
 import type { CommandContext } from "../commandContext.js";
 import { ExitCode } from "../exitCodes.js";
-import { conversionView, formatConversion } from "../output/conversionView.js";
 import { followUpCommand } from "./followUpCommand.js";
+import { existsSync } from "node:fs";
+import { outputSignerFor, prepareUpload } from "../storage/conversionUpload.js";
+import { printConversion, waitOnConversion, type OutputSigner } from "./conversionWait.js";
 
-interface ConversionOptions {
+export interface ConversionOptions {
   id?: string;
-  inputContainer?: string;
   input?: string;
+  inputAsset?: string;
+  inputContainer?: string;
   outputContainer?: string;
   inputSas?: string;
   outputSas?: string;
@@ -20,6 +25,10 @@ interface ConversionOptions {
   outputName?: string;
   wait: boolean;
   pollInterval?: number;
+  /** false with --no-sas. */
+  sas: boolean;
+  sasExpiry?: number;
+  storageConnectionString?: string;
 }
 
 /** Conversion settings from the flags, falling back to the config file. */
@@ -29,16 +38,17 @@ export function conversionSettings(
 ): AssetConversionSettings {
   const defaults = context.configFile().conversion;
   const inputContainer = options.inputContainer ?? defaults.inputContainerUrl;
-  const input = options.input ?? defaults.inputAssetPath;
+  const input = options.inputAsset ?? defaults.inputAssetPath;
   const outputContainer = options.outputContainer ?? defaults.outputContainerUrl;
   const missing = [
     inputContainer === undefined ? "--input-container URL" : undefined,
-    input === undefined ? "--input PATH" : undefined,
+    input === undefined ? "--input-asset PATH" : undefined,
     outputContainer === undefined ? "--output-container URL" : undefined,
   ].filter((flag) => flag !== undefined);
   if (inputContainer === undefined || input === undefined || outputContainer === undefined) {
     throw new UsageError(
-      `Missing ${missing.join(", ")} (or the matching assetConversionSettings in --config).`,
+      `Missing ${missing.join(", ")} (or the matching assetConversionSettings in the config file), ` +
+        "or give --input FILE|FOLDER to upload a model.",
     );
   }
   const blobPrefix = options.blobPrefix ?? defaults.inputBlobPrefix;
@@ -63,49 +73,48 @@ export function conversionSettings(
   };
 }
 
+/**
+ * The config file's localAssetDirectoryPath, when that folder exists here; otherwise (a path of
+ * another machine, as in many copied arrconfig.json files) a note, and nothing is uploaded.
+ */
+function configuredFolder(context: CommandContext): string | undefined {
+  const folder = context.configFile().conversion.localAssetDirectory;
+  if (folder === undefined) return undefined;
+  if (existsSync(folder)) return folder;
+  context.note(`localAssetDirectoryPath ${folder} does not exist here: nothing is uploaded.`);
+  return undefined;
+}
+
 export async function startConversion(context: CommandContext): Promise<ExitCode> {
   const options = context.local<ConversionOptions>();
-  const settings = conversionSettings(options, context);
+  const localInput = options.input ?? configuredFolder(context);
   const conversionId = options.id ?? randomUUID();
-  const connection = await context.connect();
+  // Without --input the settings are checked before connecting (nothing starts for bad flags).
+  const plain = localInput === undefined ? conversionSettings(options, context) : undefined;
+  const connection = await context.connect({ storage: localInput !== undefined });
   const interrupt = new AbortController();
   const removeHandler = context.onInterrupt(() => interrupt.abort());
-  const progress = context.progress();
   try {
+    let settings: AssetConversionSettings;
+    let signOutput: OutputSigner | undefined;
+    if (plain !== undefined || localInput === undefined) {
+      settings = plain ?? conversionSettings(options, context);
+      signOutput = outputSignerFor(context, connection, options);
+    } else {
+      const prepared = await prepareUpload(context, connection, options, localInput);
+      settings = prepared.settings;
+      signOutput = prepared.signOutput;
+    }
     const client = connection.client;
     const poller = client.beginConversion(conversionId, settings, {
       abortSignal: interrupt.signal,
       ...(options.pollInterval !== undefined ? { intervalInMs: options.pollInterval * 1000 } : {}),
     });
-    poller.onProgress((state) => {
-      if (state.latestResponse) progress.update(`Conversion ${conversionId}: ${state.latestResponse.status}`);
-    });
     try {
       await poller.submitted();
-      if (!options.wait) {
-        print(context, poller.operationState?.latestResponse ?? (await client.getConversion(conversionId)));
-        if (!context.json) {
-          context.note(
-            `Not waiting. Check on it with: ${followUpCommand(context, "conversion get", conversionId)}`,
-          );
-        }
-        return ExitCode.Success;
-      }
-      progress.update(
-        `Conversion ${conversionId}: ${poller.operationState?.latestResponse?.status ?? "NotStarted"}`,
-      );
-      const done = await poller.pollUntilDone({ abortSignal: interrupt.signal });
-      progress.stop();
-      print(context, done);
-      return ExitCode.Success;
     } catch (error) {
-      progress.stop();
       if (interrupt.signal.aborted) {
-        const check = followUpCommand(context, "conversion get", conversionId);
-        if (context.json) context.printJson({ id: conversionId, interrupted: true, checkCommand: check });
-        context.note(
-          `Interrupted: stopped waiting; conversion ${conversionId} goes on. Check on it with:\n  ${check}`,
-        );
+        context.note(`Interrupted before conversion ${conversionId} was confirmed.`);
         return ExitCode.Interrupted;
       }
       if (poller.operationState?.status === "failed") {
@@ -116,15 +125,22 @@ export async function startConversion(context: CommandContext): Promise<ExitCode
       }
       throw error;
     }
+    if (!options.wait) {
+      await printConversion(
+        context,
+        poller.operationState?.latestResponse ?? (await client.getConversion(conversionId)),
+      );
+      if (!context.json) {
+        context.note(
+          `Not waiting. Check on it with: ${followUpCommand(context, "conversion get", conversionId)}` +
+            `\nor wait for it with: ${followUpCommand(context, "conversion wait", conversionId)}`,
+        );
+      }
+      return ExitCode.Success;
+    }
+    return await waitOnConversion(context, { conversionId, poller, interrupt, signOutput });
   } finally {
-    progress.stop();
     removeHandler();
     await connection.close();
   }
-}
-
-function print(context: CommandContext, conversion: AssetConversion): void {
-  const view = conversionView(conversion);
-  if (context.json) context.printJson(view);
-  else context.print(formatConversion(view, context.stdoutStyle));
 }

@@ -1,14 +1,16 @@
-// `arr emulator [--port N] [--data FILE]`: runs the local emulator until Ctrl-C. It records its URL
-// and account in the temporary folder, so other `arr` commands without account settings use it.
+// `arr emulator [--port N] [--data FILE]`: runs the local emulator, with a blob service (Azurite)
+// for conversions unless --no-storage, until Ctrl-C. It records its URL, account and blob service
+// in the temporary folder, so other `arr` commands without account settings use them.
 import { InvalidArgumentError, type Command } from "commander";
 import type { CommandContext } from "../commandContext.js";
 import { emulatorModule } from "../lazyModules.js";
 import { removeEmulatorRecord, writeEmulatorRecord } from "../connect/localEmulator.js";
 import { ExitCode } from "../exitCodes.js";
 import { formatDetails } from "../output/formatTable.js";
-import { parsePort } from "../parseOptionValues.js";
+import { parsePort, parseStorageUrl } from "../parseOptionValues.js";
 import type { ActionFactory } from "../commandContext.js";
 import { UsageError } from "../cliErrors.js";
+import type { EmulatorStorageOption } from "../../emulator/index.js";
 
 /** The port `arr emulator` listens on without --port. */
 export const DEFAULT_EMULATOR_PORT = 27700;
@@ -19,6 +21,11 @@ interface EmulatorCommandOptions {
   data?: string;
   clockSpeed?: number;
   corsAdmin?: boolean;
+  /** false with --no-storage. */
+  storage: boolean;
+  storageUrl?: string;
+  storageKey?: string;
+  quiet?: boolean;
 }
 
 function parseSpeed(value: string): number {
@@ -47,6 +54,14 @@ export function registerEmulatorCommand(program: Command, action: ActionFactory)
       "--cors-admin",
       "let web pages (requests with an Origin header) call the admin endpoints under /_emulator/",
     )
+    .option("--no-storage", "do not start a blob service (Azurite) for conversions")
+    .option(
+      "--storage-url <url>",
+      "use this blob service instead of starting one, e.g. http://127.0.0.1:10000/devstoreaccount1",
+      parseStorageUrl,
+    )
+    .option("--storage-key <key>", "account key of --storage-url (default: Azurite's well-known key)")
+    .option("--quiet", "no log line per request (errors are still shown)")
     .action(action((context) => runEmulator(context)));
 }
 
@@ -60,8 +75,12 @@ async function runEmulator(context: CommandContext): Promise<ExitCode> {
       ...(options.data !== undefined ? { dataFile: options.data } : {}),
       ...(options.clockSpeed !== undefined ? { clock: { speed: options.clockSpeed } } : {}),
       ...(options.corsAdmin === true ? { corsAdmin: true } : {}),
-      // One write per batch of lines, not one per request.
-      logger: emulatorModule().createBufferedLogSink((text) => context.note(text)),
+      ...storageOption(options),
+      logger:
+        options.quiet === true
+          ? (line) => void (line.includes(" 500 ") && context.note(line))
+          : // One write per batch of lines, not one per request.
+            emulatorModule().createBufferedLogSink((text) => context.note(text)),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -99,11 +118,27 @@ async function runEmulator(context: CommandContext): Promise<ExitCode> {
     accountId: account.accountId,
     accountKey: account.accountKey,
     ...(options.data !== undefined ? { dataFile: options.data } : {}),
+    ...(emulator.storage !== undefined
+      ? {
+          storage: {
+            blobEndpoint: emulator.storage.blobEndpoint,
+            accountName: emulator.storage.accountName,
+            accountKey: emulator.storage.accountKey,
+          },
+        }
+      : {}),
   });
 
   if (context.json) {
     context.printJson(
-      { url: emulator.url, accounts: emulator.accounts, dataFile: options.data ?? null, pid: process.pid },
+      {
+        url: emulator.url,
+        accounts: emulator.accounts,
+        dataFile: options.data ?? null,
+        pid: process.pid,
+        storage: emulator.storage ?? null,
+        healthUrl: `${emulator.url}/_emulator/health`,
+      },
       { compact: true },
     );
   } else {
@@ -115,11 +150,22 @@ async function runEmulator(context: CommandContext): Promise<ExitCode> {
             ["Account key", account.accountKey],
             ["Data", options.data ?? "in memory (use --data FILE to keep it)"],
             ["Clock", options.clockSpeed !== undefined ? `${options.clockSpeed} times faster` : "real time"],
+            [
+              "Blob storage",
+              emulator.storage === undefined
+                ? "none (--no-storage)"
+                : `${emulator.storage.blobEndpoint}${emulator.storage.startedByEmulator ? " (Azurite, in memory)" : ""}`,
+            ],
+            ["Health", `${emulator.url}/_emulator/health`],
           ],
           context.stdoutStyle,
         ) +
         "Other arr commands without account settings use this emulator. Other tools can use:\n" +
         `  ARR_ENDPOINT=${emulator.url} ARR_ACCOUNT_ID=${account.accountId} ARR_ACCOUNT_KEY=${account.accountKey}\n` +
+        (emulator.storage === undefined
+          ? ""
+          : `  AZURE_STORAGE_CONNECTION_STRING="${emulator.storage.connectionString}"\n`) +
+        `Reset its state: curl -X POST ${emulator.url}/_emulator/reset\n` +
         "Ctrl-C to stop.\n",
     );
   }
@@ -129,4 +175,18 @@ async function runEmulator(context: CommandContext): Promise<ExitCode> {
   await emulator.close();
   context.note("Emulator stopped.");
   return ExitCode.Success;
+}
+
+function storageOption(options: EmulatorCommandOptions): { storage?: EmulatorStorageOption } {
+  if (options.storageUrl !== undefined) {
+    if (!options.storage) throw new UsageError("--storage-url and --no-storage exclude each other.");
+    return {
+      storage: {
+        blobEndpoint: options.storageUrl,
+        ...(options.storageKey !== undefined ? { accountKey: options.storageKey } : {}),
+      },
+    };
+  }
+  if (options.storageKey !== undefined) throw new UsageError("--storage-key needs --storage-url.");
+  return { storage: options.storage };
 }

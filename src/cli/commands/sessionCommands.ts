@@ -1,4 +1,4 @@
-// `arr session ...`: start, get, list, stop, extend, keep-alive.
+// `arr session ...`: start, get, wait, update, list, stop, extend, keep-alive.
 import { Option, type Command } from "commander";
 import {
   parseExtensionInMinutes,
@@ -7,6 +7,7 @@ import {
   parsePollIntervalInSeconds,
   parseResourceId,
   parseSessionSize,
+  parseUpdateLeaseInMinutes,
   sessionSizeNames,
 } from "../parseOptionValues.js";
 import type { ActionFactory } from "../commandContext.js";
@@ -15,6 +16,8 @@ import { extendSession } from "./sessionExtend.js";
 import { keepAlive } from "./sessionKeepAlive.js";
 import { getSession, listSessions, stopSessions } from "./sessionQueries.js";
 import { startSession } from "./sessionStart.js";
+import { updateSession } from "./sessionUpdate.js";
+import { waitSession } from "./sessionWait.js";
 
 export function registerSessionCommands(program: Command, action: ActionFactory): void {
   const session = program
@@ -30,8 +33,8 @@ export function registerSessionCommands(program: Command, action: ActionFactory)
     .option("--id <id>", "session id (default: a new UUID)", parseResourceId)
     .option("--size <size>", `${sessionSizeNames()} (default: config file, else standard)`, parseSessionSize)
     .option(
-      "--lease <minutes>",
-      `maximum lease in minutes, ${minLeaseTimeInMinutes}-${maxLeaseTimeInMinutes} (default: config file, else 30)`,
+      "--lease <minutes|hh:mm:ss>",
+      `maximum lease, minutes (${minLeaseTimeInMinutes}-${maxLeaseTimeInMinutes}) or hh:mm:ss (default: config file, else 30)`,
       parseLeaseInMinutes,
     )
     .option("--no-wait", "return as soon as the session is created")
@@ -48,6 +51,30 @@ export function registerSessionCommands(program: Command, action: ActionFactory)
     .description("show a session")
     .argument("<id>", "session id", parseResourceId)
     .action(action((context, id) => getSession(context, id as string)));
+
+  session
+    .command("wait")
+    .description("wait for an existing session to become Ready, showing its status (exit codes as for start)")
+    .argument("<id>", "session id", parseResourceId)
+    .option(
+      "--poll-interval <seconds>",
+      "seconds between status requests (default 2 for standard, 10 for premium)",
+      parsePollIntervalInSeconds,
+    )
+    .action(action((context, id) => waitSession(context, id as string)));
+
+  session
+    .command("update")
+    .description(
+      "set the lease of a session (absolute, counted from when it became Ready), like -UpdateSession",
+    )
+    .argument("<id>", "session id", parseResourceId)
+    .requiredOption(
+      "--lease <minutes|hh:mm:ss>",
+      "the new maximum lease, e.g. 90 or 01:30:00",
+      parseUpdateLeaseInMinutes,
+    )
+    .action(action((context, id) => updateSession(context, id as string)));
 
   session
     .command("list")

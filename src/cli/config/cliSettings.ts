@@ -29,6 +29,8 @@ export interface ConversionDefaults {
   outputContainerUrl?: string;
   outputBlobPrefix?: string;
   outputAssetName?: string;
+  /** Local folder to upload (localAssetDirectoryPath). */
+  localAssetDirectory?: string;
 }
 
 /** Everything a config file can hold. */

@@ -9,13 +9,33 @@
 //
 // Keys the command line does not use (resourceGroup, localAssetDirectoryPath, ...) are ignored, so
 // an existing arrconfig.json works unchanged. Empty strings count as unset, as in the scripts' template.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { maxLeaseTimeInMinutes, minLeaseTimeInMinutes, renderingSessionSizes } from "../../limits.js";
 import { sessionSizeNames } from "../parseOptionValues.js";
 import { UsageError } from "../cliErrors.js";
 import type { ConfigFileSettings } from "./cliSettings.js";
+// localAssetDirectoryPath is the folder `arr conversion start` uploads. Keys the command line does
+// not use (resourceGroup, subscriptionId, region, ...) are ignored, so an existing arrconfig.json
+// works unchanged. Empty strings count as unset, as in the scripts' template.
+import path from "node:path";
 
 type JsonObject = Record<string, unknown>;
+
+/** The file name the PowerShell scripts read from the current folder. */
+export const DEFAULT_CONFIG_FILE_NAME = "arrconfig.json";
+
+/** --config FILE, else the ARR_CONFIG variable, else ./arrconfig.json if it exists. */
+export function findConfigFile(
+  flag: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+): string | undefined {
+  if (flag !== undefined) return flag;
+  const fromEnv = env["ARR_CONFIG"]?.trim();
+  if (fromEnv) return fromEnv;
+  const local = path.join(cwd, DEFAULT_CONFIG_FILE_NAME);
+  return existsSync(local) ? local : undefined;
+}
 
 export function readConfigFile(path: string): ConfigFileSettings {
   let text: string;
@@ -98,6 +118,8 @@ export function parseConfig(json: JsonObject, path: string): ConfigFileSettings 
   assign(settings.conversion, "inputAssetPath", c("inputAssetPath"));
   assign(settings.conversion, "outputBlobPrefix", c("outputFolderPath"));
   assign(settings.conversion, "outputAssetName", c("outputAssetFileName"));
+  assign(settings.conversion, "localAssetDirectory", c("localAssetDirectoryPath"));
+
   return settings;
 }
 

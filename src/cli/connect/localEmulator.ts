@@ -8,6 +8,13 @@ import os from "node:os";
 import path from "node:path";
 import { emulatorModule } from "../lazyModules.js";
 
+/** The blob service of a local emulator: where conversions read and write, and its key. */
+export interface LocalBlobStorage {
+  readonly blobEndpoint: string;
+  readonly accountName: string;
+  readonly accountKey: string;
+}
+
 /** What `arr emulator` records about itself for other commands. */
 export interface EmulatorRecord {
   readonly url: string;
@@ -15,12 +22,15 @@ export interface EmulatorRecord {
   readonly accountId: string;
   readonly accountKey: string;
   readonly dataFile?: string;
+  readonly storage?: LocalBlobStorage;
 }
 
 export interface LocalEmulator {
   readonly url: string;
   readonly accountId: string;
   readonly accountKey: string;
+  /** Its blob service, if it has one. */
+  readonly storage: LocalBlobStorage | undefined;
   close(): Promise<void>;
 }
 
@@ -99,6 +109,8 @@ export async function findRunningEmulator(): Promise<EmulatorRecord | undefined>
 
 export interface ConnectLocalEmulatorOptions {
   readonly note: (text: string) => void;
+  /** Start a blob service with an emulator started for this command (conversions with --input). */
+  readonly storage?: boolean;
 }
 
 /** A running `arr emulator`, or else an emulator started in this process until `close()`. */
@@ -106,7 +118,7 @@ export async function connectLocalEmulator(options: ConnectLocalEmulatorOptions)
   const running = await findRunningEmulator();
   if (running !== undefined) {
     options.note(`No account configured: using the local emulator at ${running.url} (pid ${running.pid}).`);
-    return { ...running, close: async () => undefined };
+    return { ...running, storage: running.storage, close: async () => undefined };
   }
   const dataFile = commandEmulatorDataFile();
   const emulator = await emulatorModule().startEmulator({
@@ -114,18 +126,21 @@ export async function connectLocalEmulator(options: ConnectLocalEmulatorOptions)
     host: "127.0.0.1",
     dataFile,
     logger: () => undefined,
+    ...(options.storage === true ? { storage: true } : {}),
   });
   const account = emulator.accounts[0];
   if (account === undefined) throw new Error("The emulator started without an account.");
   options.note(
     `No account configured: using a local emulator started for this command (data in ${dataFile}). ` +
-      "Run `arr emulator` in another terminal to keep one running.",
+      "Run `arr emulator` in another terminal to keep one running." +
+      (emulator.storage === undefined ? "" : " Its blob storage lives in memory and ends with this command."),
   );
   let closing: Promise<void> | undefined;
   return {
     url: emulator.url,
     accountId: account.accountId,
     accountKey: account.accountKey,
+    storage: emulator.storage,
     close: () => (closing ??= emulator.close()),
   };
 }

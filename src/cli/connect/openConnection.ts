@@ -5,10 +5,12 @@ import { UsageError } from "../cliErrors.js";
 import type { ConnectionTarget, ServiceTarget } from "../config/resolveConnection.js";
 import { LOCAL_ACCOUNT_DOMAIN } from "../config/resolveConnection.js";
 import { clientLibrary, identityModule } from "../lazyModules.js";
-import { connectLocalEmulator } from "./localEmulator.js";
+import { connectLocalEmulator, type LocalBlobStorage } from "./localEmulator.js";
 
 export interface Connection {
   readonly client: RemoteRenderingClient;
+  /** The local emulator's blob service, when connected to a local emulator that has one. */
+  readonly localStorage: LocalBlobStorage | undefined;
   /** Stops what the connection started (an emulator run for this command); safe to call twice. */
   close(): Promise<void>;
 }
@@ -17,6 +19,8 @@ export interface OpenConnectionOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Where to say which target is used when it was not configured (stderr). */
   readonly note: (text: string) => void;
+  /** An emulator started for this command gets a blob service. */
+  readonly storage?: boolean;
 }
 
 export async function openConnection(
@@ -27,7 +31,7 @@ export async function openConnection(
     if (target.accountKey === undefined) {
       options.note("No account key given: authenticating with Microsoft Entra ID (DefaultAzureCredential).");
     }
-    return { client: createServiceClient(target), close: async () => undefined };
+    return { client: createServiceClient(target), localStorage: undefined, close: async () => undefined };
   }
   const emulator = await connectLocalEmulator(options);
   const client = createServiceClient({
@@ -39,7 +43,7 @@ export async function openConnection(
     authenticationEndpoint: emulator.url,
     allowInsecureConnection: emulator.url.startsWith("http:"),
   });
-  return { client, close: () => emulator.close() };
+  return { client, localStorage: emulator.storage, close: () => emulator.close() };
 }
 
 /** A client for a resolved target; invalid settings become usage errors (nothing is sent). */

@@ -11,6 +11,8 @@ export interface ConversionView {
   input: { storageContainerUrl: string; blobPrefix?: string; relativeInputAssetPath: string };
   output: { storageContainerUrl: string; blobPrefix?: string; outputAssetFilename?: string };
   outputAssetUri?: string;
+  /** A read-only SAS URL of the output asset, when the command could sign one. */
+  outputAssetSasUrl?: string;
   error?: { code: string; message: string };
 }
 
@@ -64,6 +66,7 @@ export function formatConversion(view: ConversionView, style: TerminalStyle): st
       ],
       ["Output", join(view.output.storageContainerUrl, view.output.blobPrefix)],
       ["Output asset", view.outputAssetUri],
+      ["Asset SAS URL", view.outputAssetSasUrl],
       ["Created", view.createdOn],
       ["Error", view.error ? `${view.error.code}: ${view.error.message}` : undefined],
     ],

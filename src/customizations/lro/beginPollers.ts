@@ -28,7 +28,7 @@ import { requestParameters } from "../wire/serviceRequests.js";
 import type { FetchedResource, ResourcePollerState } from "./createResourcePoller.js";
 import { createResourcePoller } from "./createResourcePoller.js";
 import type { PollerResumeState } from "./pollerResumeState.js";
-import { readResumeTarget } from "./pollerResumeState.js";
+import { readResumeTarget, serializePollerState } from "./pollerResumeState.js";
 import type { PollDecision } from "./pollerState.js";
 import {
   conversionIntervalInMs,
@@ -163,4 +163,21 @@ export function beginResourcePoller<TSettings, TResource, TResult>(
     honourRetryAfter: recipe.honourRetryAfter,
     ...(pollOptions.abortSignal !== undefined ? { abortSignal: pollOptions.abortSignal } : {}),
   });
+}
+
+/**
+ * A poller for an existing resource of the recipe's kind, created elsewhere (getSessionPoller,
+ * getConversionPoller): it never creates the resource, and serializes and resumes like the others.
+ */
+export function attachResourcePoller<TSettings, TResource, TResult>(
+  recipe: PollerRecipe<TSettings, TResource, TResult>,
+  requests: ServiceRequests,
+  accountId: string,
+  resourceId: string,
+  options: PollerOptions,
+): PollerLike<ResourcePollerState<TResource, TResult>, TResult> {
+  if (typeof options !== "object" || options === null) throw new TypeError("options must be an object.");
+  const id = validateResourceId(recipe.idName, resourceId);
+  const resumeFrom = serializePollerState({ kind: recipe.kind, accountId, resourceId: id });
+  return beginResourcePoller(recipe, requests, accountId, { ...options, resumeFrom }, undefined, {});
 }

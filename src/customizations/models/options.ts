@@ -68,6 +68,12 @@ export type ResumeBeginConversionOptions = BeginConversionOptions & {
   resumeFrom: string;
 };
 
+/** Options of getSessionPoller: polling options; the abortSignal stops polling, never the session. */
+export type GetSessionPollerOptions = BeginSessionOptions;
+
+/** Options of getConversionPoller: polling options; the abortSignal stops polling only. */
+export type GetConversionPollerOptions = BeginConversionOptions;
+
 /** Options of getSession. */
 export type GetSessionOptions = RemoteRenderingOperationOptions;
 /** Options of updateSession. */

@@ -4,6 +4,7 @@ import type { EmulatorClock } from "./clock.js";
 import type { FaultController } from "../faults/faultInjector.js";
 import type { FaultRule } from "../faults/faultTypes.js";
 import type { EmulatorLogSink } from "../http/requestLog.js";
+import type { EmulatorStorageInfo, EmulatorStorageOption } from "../storage/blobStorage.js";
 
 export interface EmulatorOptions {
   /** TCP port; 0 (the default) picks a free one. */
@@ -54,6 +55,13 @@ export interface EmulatorOptions {
    * when the emulator closes.
    */
   logger?: EmulatorLogSink | false;
+  /**
+   * Blob storage for conversions. `true` starts Azurite's blob service (in memory, on loopback) next
+   * to the emulator; `{ blobEndpoint, accountKey? }` uses an existing one. Off by default.
+   * Conversions read their input from it and write their output to it; every served account is
+   * linked to it, so its containers need no SAS.
+   */
+  storage?: EmulatorStorageOption;
 }
 
 export interface RunningEmulator {
@@ -63,6 +71,8 @@ export interface RunningEmulator {
   readonly accounts: readonly EmulatorAccount[];
   /** True when no account was configured and the well-known default account is served. */
   readonly usesDefaultAccount: boolean;
+  /** The blob service conversions use, with its account and key; undefined without storage. */
+  readonly storage: EmulatorStorageInfo | undefined;
   readonly clock: EmulatorClock;
   readonly faults: FaultController;
   /** Stops listening, ends open connections and finishes pending writes of the data file. */

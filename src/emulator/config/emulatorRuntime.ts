@@ -8,6 +8,7 @@ import type { EmulatorOperation, FaultRule } from "../faults/faultTypes.js";
 import type { RandomSource } from "../faults/randomSource.js";
 import type { RouteParameters } from "../http/router.js";
 import type { EmulatorState } from "../store/state.js";
+import type { ConversionStorage } from "../storage/conversionStorage.js";
 
 export interface EmulatorRuntime {
   readonly config: EmulatorConfig;
@@ -21,6 +22,8 @@ export interface EmulatorRuntime {
   readonly faults: FaultInjector;
   /** Saves the state to the data file; undefined when running in memory. */
   readonly persist: (() => Promise<void>) | undefined;
+  /** The blob service conversions read and write; undefined when storage is off. */
+  readonly conversionStorage?: ConversionStorage | undefined;
   /** Aborted when the emulator closes (ends injected delays early). */
   readonly closing: AbortSignal;
 }

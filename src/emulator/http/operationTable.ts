@@ -15,7 +15,7 @@ import {
 } from "../operations/sessionHandlers.js";
 import { handleGetToken } from "../operations/tokenHandler.js";
 
-export type OperationHandler = (context: OperationContext) => OperationResult;
+export type OperationHandler = (context: OperationContext) => OperationResult | Promise<OperationResult>;
 
 export const OPERATION_HANDLERS: Readonly<Record<EmulatorOperation, OperationHandler>> = {
   GetToken: handleGetToken,

@@ -71,6 +71,7 @@ async function serve(
       body.bytes,
       request.headers["content-type"],
     );
+    if (result.changedState === true && runtime.persist !== undefined) await runtime.persist();
     writeAnswer(response, result.status, result.body, result.headers);
     return;
   }
@@ -108,7 +109,7 @@ async function serve(
   checkPathParameters(operation, parameters);
   const now = runtime.config.clock.now();
   checkCredentials(runtime, operation, parameters, request.headers, now);
-  const result: OperationResult = OPERATION_HANDLERS[operation]({
+  const result: OperationResult = await OPERATION_HANDLERS[operation]({
     runtime,
     operation,
     parameters,

@@ -4,7 +4,11 @@
 //   DELETE /_emulator/faults   remove every rule
 //   GET    /_emulator/clock    the emulated time
 //   POST   /_emulator/clock    { "advanceInMs": N } moves a manual clock forward
+//   GET    /_emulator/health   200 { status: "ok", ... } while the emulator serves requests
+//   POST   /_emulator/reset    forget every session and conversion and remove the fault rules
+//                              (accounts, keys and blobs stay); answers 200 with the counts removed
 // They need no token and no api-version: the emulator listens on loopback by default.
+import { ResourceTable } from "../store/resourceTable.js";
 import { LATEST_CLOCK_TIME_IN_MS, isManualClock } from "../config/clock.js";
 import { EmulatorHttpError, badRequest, notFound } from "../http/errors.js";
 import type { EmulatorRuntime, OperationResult } from "../config/emulatorRuntime.js";
@@ -59,6 +63,32 @@ export function handleAdminRequest(
     }
     throw methodNotAllowed(["GET", "POST", "DELETE"]);
   }
+  if (resource === "health") {
+    if (method !== "GET") throw methodNotAllowed(["GET"]);
+    return {
+      status: 200,
+      body: {
+        status: "ok",
+        now: new Date(runtime.config.clock.now()).toISOString(),
+        sessions: runtime.state.sessions.size,
+        conversions: runtime.state.conversions.size,
+        storage: runtime.conversionStorage?.blobEndpoint ?? null,
+      },
+    };
+  }
+  if (resource === "reset") {
+    if (method !== "POST") throw methodNotAllowed(["POST"]);
+    const removed = {
+      sessions: runtime.state.sessions.size,
+      conversions: runtime.state.conversions.size,
+      faults: runtime.faults.list().length,
+    };
+    runtime.state.sessions = new ResourceTable();
+    runtime.state.conversions = new ResourceTable();
+    runtime.state.nextSequence = 1;
+    runtime.faults.clear();
+    return { status: 200, body: { removed }, changedState: true };
+  }
   if (resource === "clock") {
     if (method === "GET") return clockState(runtime);
     if (method !== "POST") throw methodNotAllowed(["GET", "POST"]);
@@ -84,6 +114,7 @@ export function handleAdminRequest(
     return clockState(runtime);
   }
   throw notFound(
-    `There is no admin endpoint ${pathname}; use ${ADMIN_PREFIX}faults or ${ADMIN_PREFIX}clock.`,
+    `There is no admin endpoint ${pathname}; use ${ADMIN_PREFIX}faults, ${ADMIN_PREFIX}clock, ` +
+      `${ADMIN_PREFIX}health or ${ADMIN_PREFIX}reset.`,
   );
 }

@@ -16,6 +16,9 @@ export interface ParsedConversionRequest {
   outputStorageHost: string;
   hasReadListSas: boolean;
   hasWriteSas: boolean;
+  /** The signatures themselves, for the emulator's own blob service (kept in memory only). */
+  inputSas: string | undefined;
+  outputSas: string | undefined;
 }
 
 function checkContainerUri(problems: Problems, target: string, value: unknown): string | undefined {
@@ -115,5 +118,7 @@ export function parseCreateConversionBody(body: unknown): ParsedConversionReques
     outputStorageHost: new URL(outputUri as string).hostname.toLowerCase(),
     hasReadListSas: readSas !== undefined && readSas !== "",
     hasWriteSas: writeSas !== undefined && writeSas !== "",
+    inputSas: readSas === "" ? undefined : readSas,
+    outputSas: writeSas === "" ? undefined : writeSas,
   };
 }
