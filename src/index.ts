@@ -17,6 +17,7 @@ export { AzureKeyCredential } from "@azure/core-auth";
 export type { AccessToken, TokenCredential } from "@azure/core-auth";
 export { RestError, isRestError } from "@azure/core-rest-pipeline";
 export type { PagedAsyncIterableIterator, PageSettings } from "@azure/core-paging";
+export type { ContinuablePage } from "./customizations/wire/pagedList.js";
 export type {
   ErrorRenderingSession,
   ExpiredRenderingSession,

@@ -3,7 +3,10 @@
 // sends the REST operations (serviceRequests), and waits for long-running operations with pollers
 // built on @azure/core-lro (beginPollers).
 import type { AccessToken, AzureKeyCredential, TokenCredential } from "@azure/core-auth";
-import type { PagedAsyncIterableIterator } from "@azure/core-paging";
+import type { PagedAsyncIterableIterator, PageSettings } from "@azure/core-paging";
+import { createTracingClient } from "@azure/core-tracing";
+import type { OperationOptions } from "@azure-rest/core-client";
+import type { TracingClient, TracingSpan } from "@azure/core-tracing";
 import type { AssetConversion, AssetConversionSettings } from "./models/assetConversion.js";
 import {
   attachResourcePoller,
@@ -39,6 +42,9 @@ import { openRenderingSession } from "./helpers/openRenderingSession.js";
 import type { OpenRenderingSessionOptions, RenderingSessionScope } from "./helpers/openRenderingSession.js";
 import { connectToService } from "./pipeline/serviceConnection.js";
 import { ServiceRequests, requestParameters } from "./wire/serviceRequests.js";
+import type { PageRequest } from "./wire/serviceRequests.js";
+import type { ContinuablePage } from "./wire/pagedList.js";
+import { packageName, packageVersion, tracingNamespace } from "./pipeline/packageInfo.js";
 import { validateMaxLeaseTime, validateResourceId } from "./validation.js";
 
 function requireObject(name: string, value: unknown, form: string): void {
@@ -54,6 +60,12 @@ export class RemoteRenderingClient {
   /** The Remote Rendering account id. */
   readonly accountId: string;
   private readonly requests: ServiceRequests;
+  /** One span per public method, named `RemoteRenderingClient.<method>`, in Microsoft.MixedReality. */
+  private readonly tracing: TracingClient = createTracingClient({
+    namespace: tracingNamespace,
+    packageName,
+    packageVersion,
+  });
 
   /**
    * Authenticates with an account key (AzureKeyCredential) or Entra ID (TokenCredential), exchanged
@@ -112,13 +124,8 @@ export class RemoteRenderingClient {
     settings?: RenderingSessionSettings,
     options: BeginSessionOptions = {},
   ): RenderingSessionPollerLike {
-    return beginResourcePoller(
-      sessionRecipe,
-      this.requests,
-      this.accountId,
-      sessionIdOrResume,
-      settings,
-      options,
+    return this.traced("beginSession", sessionIdOrResume, options, (idOrResume, traced) =>
+      beginResourcePoller(sessionRecipe, this.requests, this.accountId, idOrResume, settings, traced),
     );
   }
 
@@ -135,7 +142,9 @@ export class RemoteRenderingClient {
   /** Reads a session. */
   async getSession(sessionId: string, options?: GetSessionOptions): Promise<RenderingSession> {
     const id = validateResourceId("sessionId", sessionId);
-    return this.requests.getSession(id, requestParameters(options, options?.abortSignal));
+    return this.tracing.withSpan("RemoteRenderingClient.getSession", options ?? {}, (traced) =>
+      this.requests.getSession(id, requestParameters(traced, traced.abortSignal)),
+    );
   }
 
   /** Changes the lease of a session; returns the session as updated. */
@@ -150,22 +159,27 @@ export class RemoteRenderingClient {
       "settings.maxLeaseTimeInMinutes",
       settings.maxLeaseTimeInMinutes,
     );
-    return this.requests.updateSession(
-      id,
-      { maxLeaseTimeMinutes },
-      requestParameters(options, options?.abortSignal),
+    return this.tracing.withSpan("RemoteRenderingClient.updateSession", options ?? {}, (traced) =>
+      this.requests.updateSession(id, { maxLeaseTimeMinutes }, requestParameters(traced, traced.abortSignal)),
     );
   }
 
   /** Stops a session; its server is released and billing ends. */
   async endSession(sessionId: string, options?: EndSessionOptions): Promise<void> {
     const id = validateResourceId("sessionId", sessionId);
-    await this.requests.stopSession(id, requestParameters(options, options?.abortSignal));
+    await this.tracing.withSpan("RemoteRenderingClient.endSession", options ?? {}, (traced) =>
+      this.requests.stopSession(id, requestParameters(traced, traced.abortSignal)),
+    );
   }
 
-  /** Lists the sessions of the account that are not stopped; iterate it, or use byPage(). */
-  listSessions(options?: ListSessionsOptions): PagedAsyncIterableIterator<RenderingSession> {
-    return this.requests.listSessions(requestParameters(options, options?.abortSignal));
+  /**
+   * Lists the sessions of the account that are not stopped; iterate it, or use byPage(). Each page
+   * carries a `continuationToken` that `byPage({ continuationToken })` resumes from.
+   */
+  listSessions(
+    options?: ListSessionsOptions,
+  ): PagedAsyncIterableIterator<RenderingSession, ContinuablePage<RenderingSession>, PageSettings> {
+    return this.requests.listSessions(this.tracedPage("listSessions", options));
   }
 
   /**
@@ -204,13 +218,8 @@ export class RemoteRenderingClient {
     settings?: AssetConversionSettings,
     options: BeginConversionOptions = {},
   ): AssetConversionPollerLike {
-    return beginResourcePoller(
-      conversionRecipe,
-      this.requests,
-      this.accountId,
-      conversionIdOrResume,
-      settings,
-      options,
+    return this.traced("beginConversion", conversionIdOrResume, options, (idOrResume, traced) =>
+      beginResourcePoller(conversionRecipe, this.requests, this.accountId, idOrResume, settings, traced),
     );
   }
 
@@ -228,11 +237,63 @@ export class RemoteRenderingClient {
   /** Reads a conversion. */
   async getConversion(conversionId: string, options?: GetConversionOptions): Promise<AssetConversion> {
     const id = validateResourceId("conversionId", conversionId);
-    return (await this.requests.getConversion(id, requestParameters(options, options?.abortSignal))).resource;
+    return this.tracing.withSpan(
+      "RemoteRenderingClient.getConversion",
+      options ?? {},
+      async (traced) =>
+        (await this.requests.getConversion(id, requestParameters(traced, traced.abortSignal))).resource,
+    );
   }
 
-  /** Lists the conversions of the account; iterate it, or use byPage(). */
-  listConversions(options?: ListConversionsOptions): PagedAsyncIterableIterator<AssetConversion> {
-    return this.requests.listConversions(requestParameters(options, options?.abortSignal));
+  /**
+   * Lists the conversions of the account; iterate it, or use byPage(). Each page carries a
+   * `continuationToken` that `byPage({ continuationToken })` resumes from.
+   */
+  listConversions(
+    options?: ListConversionsOptions,
+  ): PagedAsyncIterableIterator<AssetConversion, ContinuablePage<AssetConversion>, PageSettings> {
+    return this.requests.listConversions(this.tracedPage("listConversions", options));
+  }
+
+  /** Each page request of a listing in a span of its own, named after the listing method. */
+  private tracedPage(method: string, options: OperationOptions | undefined): PageRequest {
+    return (send) =>
+      this.tracing.withSpan(`RemoteRenderingClient.${method}`, options ?? {}, (traced) =>
+        send(requestParameters(traced, traced.abortSignal)),
+      );
+  }
+
+  /**
+   * Starts a poller (begin* or its resumption) in a span that covers starting it; the poller's
+   * requests carry the span's context. Input errors thrown while starting end the span as errors.
+   */
+  private traced<TResume extends OperationOptions, TOptions extends OperationOptions, TPoller>(
+    method: string,
+    idOrResume: string | TResume,
+    options: TOptions,
+    start: (idOrResume: string | TResume, options: TOptions) => TPoller,
+  ): TPoller {
+    const name = `RemoteRenderingClient.${method}`;
+    let span: TracingSpan;
+    let run: () => TPoller;
+    if (typeof idOrResume === "string") {
+      const started = this.tracing.startSpan(name, options);
+      span = started.span;
+      run = () => start(idOrResume, started.updatedOptions);
+    } else {
+      const started = this.tracing.startSpan(name, idOrResume);
+      span = started.span;
+      run = () => start(started.updatedOptions, options);
+    }
+    try {
+      const poller = run();
+      span.setStatus({ status: "success" });
+      return poller;
+    } catch (error) {
+      span.setStatus({ status: "error", error: error as Error });
+      throw error;
+    } finally {
+      span.end();
+    }
   }
 }

@@ -8,6 +8,7 @@ import { remoteRenderingAuthenticationPolicy } from "../auth/authenticationPolic
 import { retryAfterCeilingPolicy } from "./retryAfterCeilingPolicy.js";
 import { createCredentialTokenCache, isAccessToken, isKeyCredential } from "../auth/credentialTokenCache.js";
 import { safeLoggingOptions } from "./logger.js";
+import { userAgentPrefix } from "./packageInfo.js";
 import type { RemoteRenderingClientOptions } from "../models/options.js";
 import { createStsTokenExchange } from "../auth/stsTokenExchange.js";
 import type { StsTokenExchange } from "../auth/stsTokenExchange.js";
@@ -91,6 +92,10 @@ export function connectToService(args: ServiceConnectionArguments): ServiceConne
     ...httpOptions
   } = options;
   const loggingOptions = safeLoggingOptions(httpOptions.loggingOptions);
+  const userAgentOptions = {
+    ...httpOptions.userAgentOptions,
+    userAgentPrefix: userAgentPrefix(httpOptions.userAgentOptions?.userAgentPrefix),
+  };
 
   let tokens: TokenCache;
   if (isAccessToken(credential)) {
@@ -103,7 +108,7 @@ export function connectToService(args: ServiceConnectionArguments): ServiceConne
     const exchange = createStsTokenExchange({
       stsUrl,
       accountId,
-      clientOptions: { ...httpOptions, loggingOptions, allowInsecureConnection },
+      clientOptions: { ...httpOptions, loggingOptions, userAgentOptions, allowInsecureConnection },
     });
     tokens = createCredentialTokenCache(credential, { accountId, stsUrl, exchange });
   }
@@ -111,6 +116,7 @@ export function connectToService(args: ServiceConnectionArguments): ServiceConne
   const client = createRemoteRenderingRestClient(endpoint, {
     ...httpOptions,
     loggingOptions,
+    userAgentOptions,
     allowInsecureConnection,
     ...(apiVersion !== undefined ? { apiVersion } : {}),
     ...(additionalPolicies !== undefined ? { additionalPolicies } : {}),

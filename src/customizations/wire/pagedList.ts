@@ -1,5 +1,7 @@
 // Paging over the service's lists (sessions, conversions). Pages are linked by "@nextLink"; a link to
 // another origin than the endpoint is refused before any request, so the token never goes there.
+// Each page carries the link to the next one as its `continuationToken`, and
+// `byPage({ continuationToken })` resumes the listing there (on the same client or another one).
 //
 // Why not the generated `paginate` helper: it throws a generic RestError for a failed page (ours
 // carries the service's code, message and MS-CV, with secrets redacted, like every other call), it
@@ -10,6 +12,12 @@ import type { PagedAsyncIterableIterator, PageSettings } from "@azure/core-pagin
 import { getPagedAsyncIterator } from "@azure/core-paging";
 import { foreignOriginError, hasOrigin } from "../auth/authenticationPolicy.js";
 import { malformedResponse, optionalString, requireRecord } from "./wireReaders.js";
+
+/**
+ * A page of a listing, as `byPage()` yields it: the items, and the `continuationToken` that resumes
+ * the listing after this page with `byPage({ continuationToken })` (absent on the last page).
+ */
+export type ContinuablePage<T> = T[] & { continuationToken?: string };
 
 /** One page: its converted items and the link to the next page, if any. */
 export interface ListPage<T> {
@@ -54,21 +62,24 @@ export function readListPage<TPage extends { readonly "@nextLink"?: string }, TI
 
 /**
  * The paged iterator of a list: `getPage(undefined)` reads the first page, `getPage(url)` a later one
- * (the URL already checked to be on the endpoint's origin).
+ * (the URL already checked to be on the endpoint's origin). A continuation token is a page's next link.
  */
 export function createPagedList<T>(
   endpoint: URL,
   getPage: (url: string | undefined) => Promise<ListPage<T>>,
-): PagedAsyncIterableIterator<T, T[], PageSettings> {
+): PagedAsyncIterableIterator<T, ContinuablePage<T>, PageSettings> {
   const firstPageLink = "";
-  return getPagedAsyncIterator<T, T[], PageSettings, string>({
+  return getPagedAsyncIterator<T, ContinuablePage<T>, PageSettings, string>({
     firstPageLink,
     getPage: async (link) => {
+      if (typeof link !== "string") {
+        throw new TypeError("continuationToken must be a string from the continuationToken of a page.");
+      }
       // A link is checked only when the caller asks for the page it names.
       const page = await getPage(link === firstPageLink ? undefined : resolveNextLink(link, endpoint));
-      return page.nextLink === undefined
-        ? { page: page.items }
-        : { page: page.items, nextPageLink: page.nextLink };
+      if (page.nextLink === undefined) return { page: page.items };
+      const items: ContinuablePage<T> = Object.assign(page.items, { continuationToken: page.nextLink });
+      return { page: items, nextPageLink: page.nextLink };
     },
   });
 }

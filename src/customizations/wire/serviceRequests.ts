@@ -5,7 +5,7 @@
 import type { RequestParameters } from "@azure-rest/core-client";
 import { operationOptionsToRequestParameters } from "@azure-rest/core-client";
 import type { AbortSignalLike } from "@azure/abort-controller";
-import type { PagedAsyncIterableIterator } from "@azure/core-paging";
+import type { PagedAsyncIterableIterator, PageSettings } from "@azure/core-paging";
 import type {
   ConversionListOutput,
   CreateConversionSettings,
@@ -19,6 +19,7 @@ import { toAssetConversion } from "./conversionWire.js";
 import type { FetchedResource } from "../lro/createResourcePoller.js";
 import type { RemoteRenderingOperationOptions } from "../models/options.js";
 import { createPagedList, readListPage } from "./pagedList.js";
+import type { ContinuablePage } from "./pagedList.js";
 import type { RenderingSession } from "../models/renderingSession.js";
 import type { ArrRestClient } from "../pipeline/serviceConnection.js";
 import { createServiceRestError } from "../errors/serviceRestError.js";
@@ -36,6 +37,12 @@ export function requestParameters(
   }
   return parameters;
 }
+
+/**
+ * Sends one page request of a listing with the parameters it is given: the client wraps each page in
+ * a tracing span this way, and passes the span's context on in the parameters.
+ */
+export type PageRequest = <T>(send: (parameters: RequestParameters) => PromiseLike<T>) => Promise<T>;
 
 /**
  * Statuses of StopSession that the spec does not list (it lists 204) but that mean the same: the
@@ -100,13 +107,17 @@ export class ServiceRequests {
     }
   }
 
-  listSessions(parameters: RequestParameters): PagedAsyncIterableIterator<RenderingSession> {
+  listSessions(
+    pageRequest: PageRequest,
+  ): PagedAsyncIterableIterator<RenderingSession, ContinuablePage<RenderingSession>, PageSettings> {
     const list = this.client.path("/accounts/{account_id}/sessions", this.accountId);
     return createPagedList(this.endpointUrl, async (url) => {
       // A next link is a URL of the same operation, so its answer has the same generated type.
-      const response = await (url === undefined
-        ? list.get(parameters)
-        : (this.client.pathUnchecked(url).get(parameters) as ReturnType<typeof list.get>));
+      const response = await pageRequest((parameters) =>
+        url === undefined
+          ? list.get(parameters)
+          : (this.client.pathUnchecked(url).get(parameters) as ReturnType<typeof list.get>),
+      );
       if (isUnexpected(response)) {
         throw createServiceRestError(response, { operation: "List sessions" });
       }
@@ -140,12 +151,16 @@ export class ServiceRequests {
     };
   }
 
-  listConversions(parameters: RequestParameters): PagedAsyncIterableIterator<AssetConversion> {
+  listConversions(
+    pageRequest: PageRequest,
+  ): PagedAsyncIterableIterator<AssetConversion, ContinuablePage<AssetConversion>, PageSettings> {
     const list = this.client.path("/accounts/{account_id}/conversions", this.accountId);
     return createPagedList(this.endpointUrl, async (url) => {
-      const response = await (url === undefined
-        ? list.get(parameters)
-        : (this.client.pathUnchecked(url).get(parameters) as ReturnType<typeof list.get>));
+      const response = await pageRequest((parameters) =>
+        url === undefined
+          ? list.get(parameters)
+          : (this.client.pathUnchecked(url).get(parameters) as ReturnType<typeof list.get>),
+      );
       if (isUnexpected(response)) {
         throw createServiceRestError(response, { operation: "List conversions" });
       }

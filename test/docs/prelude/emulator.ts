@@ -1,0 +1,2 @@
+// Prelude of the documentation examples: `emulator`, the test's running emulator (its url).
+export const emulator = { url: process.env["EMULATOR_URL"] ?? "" };
