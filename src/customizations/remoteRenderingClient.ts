@@ -121,7 +121,11 @@ export class RemoteRenderingClient {
     return this.requests.getSession(id, requestParameters(options, options?.abortSignal));
   }
 
-  /** Changes the lease of a session; returns the session as updated. */
+  /**
+   * Changes the lease of a session; returns the session as updated. Safe to retry: when the service
+   * answers 422 because an earlier attempt (whose answer was lost) already set this lease, the
+   * session is read and returned.
+   */
   async updateSession(
     sessionId: string,
     settings: UpdateSessionSettings,

@@ -11,7 +11,10 @@ import { validateKeepSessionAliveOptions, type KeepSessionAliveOptions } from ".
 
 export type { KeepSessionAliveOptions } from "./keepSessionAliveOptions.js";
 
-/** The client methods the keep-alive uses (a RemoteRenderingClient has them). */
+/**
+ * The client methods the keep-alive uses (a RemoteRenderingClient has them). `updateSession` must be
+ * idempotent as the client's is: a resent update whose lease is already set succeeds.
+ */
 export interface KeepSessionAliveClient {
   getSession(sessionId: string, options?: { abortSignal?: AbortSignalLike }): Promise<RenderingSession>;
   updateSession(
@@ -105,21 +108,10 @@ export function keepSessionAlive(
       finish({ reason: "failed", renewals, error });
       return;
     }
-    const updated = await client
-      .updateSession(sessionId, { maxLeaseTimeInMinutes }, signal)
-      .catch((error: unknown) => leaseAlreadyAt(error, maxLeaseTimeInMinutes));
+    // updateSession is idempotent: a resent PATCH whose first attempt was applied still succeeds.
+    const updated = await client.updateSession(sessionId, { maxLeaseTimeInMinutes }, signal);
     renewals += 1;
     callSafely("onRenewed", options.onRenewed, updated);
-  };
-
-  // A PATCH is retried by the pipeline after a lost answer (5xx, network error). When the first
-  // attempt was applied, the retry asks for a lease that is no longer larger and gets 422: read the
-  // session, and count the renewal as done when its lease already reaches the target.
-  const leaseAlreadyAt = async (error: unknown, target: number): Promise<RenderingSession> => {
-    if ((error as { statusCode?: unknown } | null)?.statusCode !== 422) throw error;
-    const current = await client.getSession(sessionId, { abortSignal: requests.signal });
-    if (current.status === "Ready" && current.maxLeaseTimeInMinutes >= target) return current;
-    throw error;
   };
 
   const tick = (): void => {

@@ -86,9 +86,30 @@ export class ServiceRequests {
   ): Promise<RenderingSession> {
     const response = await this.session(id).patch({ ...parameters, body });
     if (isUnexpected(response)) {
-      throw createServiceRestError(response, { operation: `Update session ${JSON.stringify(id)}` });
+      const error = createServiceRestError(response, { operation: `Update session ${JSON.stringify(id)}` });
+      if (response.status === "422") {
+        const current = await this.leaseAlreadySet(id, body.maxLeaseTimeMinutes, parameters);
+        if (current !== undefined) return current;
+      }
+      throw error;
     }
     return toRenderingSession(response.body, response.headers["ms-cv"]);
+  }
+
+  /**
+   * Makes an update idempotent. The pipeline resends a PATCH whose answer was lost (5xx, 408, network
+   * error); when the first attempt was applied, the resend asks for a lease that is no longer larger
+   * than the current one and gets 422. So after a 422 the session is read: when it runs (Starting or
+   * Ready) with exactly the lease asked for, the update has happened and that session is the answer.
+   */
+  private async leaseAlreadySet(
+    id: string,
+    maxLeaseTimeMinutes: number,
+    parameters: RequestParameters,
+  ): Promise<RenderingSession | undefined> {
+    const current = await this.getSession(id, parameters).catch(() => undefined);
+    const running = current?.status === "Starting" || current?.status === "Ready";
+    return running && current.maxLeaseTimeInMinutes === maxLeaseTimeMinutes ? current : undefined;
   }
 
   async stopSession(id: string, parameters: RequestParameters): Promise<void> {
