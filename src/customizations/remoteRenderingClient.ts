@@ -86,7 +86,12 @@ export class RemoteRenderingClient {
     });
     this.endpoint = connection.endpoint;
     this.accountId = connection.accountId;
-    this.requests = new ServiceRequests(connection.client, connection.endpointUrl, connection.accountId);
+    this.requests = new ServiceRequests(
+      connection.client,
+      connection.endpointUrl,
+      connection.accountId,
+      connection.secrets,
+    );
   }
 
   /**

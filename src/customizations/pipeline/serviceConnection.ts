@@ -32,6 +32,8 @@ export interface ServiceConnection {
   endpoint: string;
   endpointUrl: URL;
   accountId: string;
+  /** The texts errors must never show: the access tokens in use and the credential behind them. */
+  secrets: () => readonly string[];
 }
 
 /** The exchange of a client built with a ready access token: it never talks to a token service. */
@@ -122,5 +124,5 @@ export function connectToService(args: ServiceConnectionArguments): ServiceConne
     },
   );
   client.pipeline.addPolicy(retryAfterCeilingPolicy(), { afterPhase: "Retry" });
-  return { client, endpoint, endpointUrl, accountId };
+  return { client, endpoint, endpointUrl, accountId, secrets: () => tokens.secrets() };
 }
