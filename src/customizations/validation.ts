@@ -17,10 +17,19 @@ function describe(value: unknown): string {
   return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
 }
 
-/** Describes a URL for an error message without its query or fragment, which may hold a signature. */
+/**
+ * Describes a URL for an error message without its query or fragment, which may hold a signature,
+ * and without user info (user:password@), which holds a password.
+ */
 function describeUrl(text: string): string {
   const cut = text.search(/[?#]/);
-  return cut < 0 ? describe(text) : `${describe(text.slice(0, cut))} (query left out)`;
+  const head = cut < 0 ? text : text.slice(0, cut);
+  const withoutUserInfo = head.replace(/^([^/]*\/\/)[^/]*@/, "$1");
+  const notes = [
+    ...(withoutUserInfo !== head ? ["user info left out"] : []),
+    ...(cut >= 0 ? ["query left out"] : []),
+  ];
+  return notes.length === 0 ? describe(text) : `${describe(withoutUserInfo)} (${notes.join(", ")})`;
 }
 
 /** Checks a value is a string, with a TypeError naming the parameter otherwise. */
@@ -135,14 +144,37 @@ export function validateServiceUrl(
   return url;
 }
 
-/** A blob storage container URL: an absolute https URL. */
-export function validateStorageContainerUrl(name: string, value: unknown): string {
+/**
+ * A blob storage container URL: an absolute https URL. It may not carry a query (where an access
+ * signature would be) or user info: the signature goes in its own field (`sasField`), which is sent
+ * but never copied into results, logs or the emulator's files. The refusal does not repeat the URL.
+ */
+export function validateStorageContainerUrl(
+  name: string,
+  value: unknown,
+  sasField = "the access signature field",
+): string {
   const form = 'an absolute https URL such as "https://account.blob.core.windows.net/container"';
   const text = requireString(name, value, form);
-  if (parseUrl(name, text, form).protocol !== "https:") {
+  const url = parseUrl(name, text, form);
+  if (url.protocol !== "https:") {
     throw new RangeError(`${name} must be ${form}; got ${describeUrl(text)}.`);
   }
+  refuseEmbeddedCredentials(name, url, text, sasField);
   return text;
+}
+
+/** Refuses a container URL with a query (a SAS) or user info, without echoing either. */
+function refuseEmbeddedCredentials(name: string, url: URL, text: string, sasField: string): void {
+  const hasQuery = url.search !== "" || text.includes("?");
+  const hasUserInfo = url.username !== "" || url.password !== "";
+  if (hasQuery || hasUserInfo) {
+    const what = hasQuery ? "a query (such as a SAS ?sv=...&sig=...)" : "user info (user:password@)";
+    throw new RangeError(
+      `${name} must be the container URL alone, without ${what}: pass the access signature in ` +
+        `${sasField} instead. (The URL is not repeated here, as it may hold a secret.)`,
+    );
+  }
 }
 
 /** The output asset file name: must end with ".arrAsset". */

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import {
   parseBlobPath,
-  parseContainerUrl,
+  containerUrlParser,
   parseOutputAssetName,
   parsePollIntervalInSeconds,
   parseResourceId,
@@ -24,12 +24,16 @@ export function registerConversionCommands(program: Command, action: ActionFacto
         "Ctrl-C stops waiting; the conversion goes on. Values missing here come from --config.",
     )
     .option("--id <id>", "conversion id (default: a new UUID)", parseResourceId)
-    .option("--input-container <url>", "https URL of the blob container holding the model", parseContainerUrl)
+    .option(
+      "--input-container <url>",
+      "https URL of the blob container holding the model (no SAS in it: use --input-sas)",
+      containerUrlParser("--input-container", "--input-sas"),
+    )
     .option("--input <path>", "path of the model in the input container (after --blob-prefix)", parseBlobPath)
     .option(
       "--output-container <url>",
-      "https URL of the blob container receiving the output",
-      parseContainerUrl,
+      "https URL of the blob container receiving the output (no SAS in it: use --output-sas)",
+      containerUrlParser("--output-container", "--output-sas"),
     )
     .option(
       "--input-sas <token>",
