@@ -33,6 +33,14 @@ import type { OpenRenderingSessionOptions, RenderingSessionScope } from "./helpe
 import { connectToService } from "./pipeline/serviceConnection.js";
 import { ServiceRequests, requestParameters } from "./wire/serviceRequests.js";
 import { validateMaxLeaseTime, validateResourceId } from "./validation.js";
+import { validateOperationOptions } from "./validateOperationOptions.js";
+import type { RequestParameters } from "@azure-rest/core-client";
+
+/** Checks an operation's options bag before any request and turns it into request parameters. */
+function parametersOf(typeName: string, options: unknown): RequestParameters {
+  const checked = validateOperationOptions("options", options, { typeName });
+  return requestParameters(checked, checked.abortSignal);
+}
 
 function requireObject(name: string, value: unknown, form: string): void {
   if (typeof value !== "object" || value === null) {
@@ -123,7 +131,7 @@ export class RemoteRenderingClient {
   /** Reads a session. */
   async getSession(sessionId: string, options?: GetSessionOptions): Promise<RenderingSession> {
     const id = validateResourceId("sessionId", sessionId);
-    return this.requests.getSession(id, requestParameters(options, options?.abortSignal));
+    return this.requests.getSession(id, parametersOf("GetSessionOptions", options));
   }
 
   /**
@@ -145,19 +153,19 @@ export class RemoteRenderingClient {
     return this.requests.updateSession(
       id,
       { maxLeaseTimeMinutes },
-      requestParameters(options, options?.abortSignal),
+      parametersOf("UpdateSessionOptions", options),
     );
   }
 
   /** Stops a session; its server is released and billing ends. */
   async endSession(sessionId: string, options?: EndSessionOptions): Promise<void> {
     const id = validateResourceId("sessionId", sessionId);
-    await this.requests.stopSession(id, requestParameters(options, options?.abortSignal));
+    await this.requests.stopSession(id, parametersOf("EndSessionOptions", options));
   }
 
   /** Lists the sessions of the account that are not stopped; iterate it, or use byPage(). */
   listSessions(options?: ListSessionsOptions): PagedAsyncIterableIterator<RenderingSession> {
-    return this.requests.listSessions(requestParameters(options, options?.abortSignal));
+    return this.requests.listSessions(parametersOf("ListSessionsOptions", options));
   }
 
   /**
@@ -209,11 +217,11 @@ export class RemoteRenderingClient {
   /** Reads a conversion. */
   async getConversion(conversionId: string, options?: GetConversionOptions): Promise<AssetConversion> {
     const id = validateResourceId("conversionId", conversionId);
-    return (await this.requests.getConversion(id, requestParameters(options, options?.abortSignal))).resource;
+    return (await this.requests.getConversion(id, parametersOf("GetConversionOptions", options))).resource;
   }
 
   /** Lists the conversions of the account; iterate it, or use byPage(). */
   listConversions(options?: ListConversionsOptions): PagedAsyncIterableIterator<AssetConversion> {
-    return this.requests.listConversions(requestParameters(options, options?.abortSignal));
+    return this.requests.listConversions(parametersOf("ListConversionsOptions", options));
   }
 }

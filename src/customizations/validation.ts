@@ -103,8 +103,17 @@ export function validateAccountDomain(value: unknown): string {
 }
 
 export interface ValidateServiceUrlOptions {
-  /** Whether an http: URL is accepted (local emulators only). */
+  /** Whether an http: URL to this machine is accepted (local emulators). */
   allowInsecureConnection?: boolean;
+  /** With allowInsecureConnection, whether an http: URL to any other host is accepted too. */
+  allowInsecureConnectionToAnyHost?: boolean;
+}
+
+/** Whether a URL's host name is this machine: localhost, 127.0.0.0/8 or [::1]. */
+export function isLoopbackHost(hostname: string): boolean {
+  return (
+    hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  );
 }
 
 /** Parses an absolute URL, or throws a RangeError naming the parameter and the allowed form. */
@@ -133,6 +142,13 @@ export function validateServiceUrl(
       throw new RangeError(
         `${name} uses http, which is refused unless the client option allowInsecureConnection is true ` +
           `(meant only for a local emulator); got ${describeUrl(text)}.`,
+      );
+    }
+    if (!isLoopbackHost(url.hostname) && options.allowInsecureConnectionToAnyHost !== true) {
+      throw new RangeError(
+        `${name} uses http to ${url.hostname}, another host than this machine: allowInsecureConnection ` +
+          `allows http only to localhost, 127.0.0.0/8 and [::1]. To send keys and tokens unencrypted to ` +
+          `another host, set allowInsecureConnectionToAnyHost: true as well.`,
       );
     }
   } else if (url.protocol !== "https:") {

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import nock from "nock";
 import { AzureKeyCredential, RemoteRenderingClient, remoteRenderingEndpoint } from "../../src/index";
 import type { AssetConversionSettings } from "../../src/index";
 import {
@@ -18,41 +17,12 @@ import {
   accountId,
   accountKey,
   conversionSettings,
+  countRequests,
   endpoint,
   keyClient,
   resetNock,
   rejectionOf,
-  stsUrl,
 } from "./support/clientTestKit";
-
-/** Counts every request to the service and the token service; none may happen for bad input. */
-function countRequests(): { count: () => number } {
-  let count = 0;
-  const hit = (): [number, object] => {
-    count += 1;
-    return [500, {}];
-  };
-  for (const url of [endpoint, stsUrl]) {
-    const scope = nock(url).persist();
-    scope
-      .get(() => true)
-      .query(true)
-      .reply(hit);
-    scope
-      .put(() => true)
-      .query(true)
-      .reply(hit);
-    scope
-      .patch(() => true)
-      .query(true)
-      .reply(hit);
-    scope
-      .post(() => true)
-      .query(true)
-      .reply(hit);
-  }
-  return { count: () => count };
-}
 
 function throwsNaming(
   run: () => unknown,
