@@ -1,9 +1,7 @@
 // Measures the HTTP round-trip time to Remote Rendering regions and orders them closest first.
 // The service's guidance is to create sessions in the region closest to the user; this is the
-// measurement behind `arr regions --probe`.
-import http from "node:http";
-import https from "node:https";
-import { performance } from "node:perf_hooks";
+// measurement behind `arr regions --probe`. It uses only `fetch` and `performance`, so it works the
+// same in Node.js (whose fetch keeps the connection open between samples) and in browsers.
 import { remoteRenderingEndpoint } from "./remoteRenderingEndpoint.js";
 import { validateAbortSignal, validateOptionsBag } from "../validateOperationOptions.js";
 
@@ -140,58 +138,60 @@ async function probeRegion(
   timeoutInMs: number,
   abortSignal: AbortSignal | undefined,
 ): Promise<RegionProbe> {
-  const agent =
-    url.protocol === "https:"
-      ? new https.Agent({ keepAlive: true, maxSockets: 1 })
-      : new http.Agent({ keepAlive: true, maxSockets: 1 });
   try {
-    await timedRequest(url, agent, timeoutInMs, abortSignal);
+    await timedRequest(url, timeoutInMs, abortSignal);
     const samplesInMs: number[] = [];
     for (let i = 0; i < samples; i++) {
-      samplesInMs.push(await timedRequest(url, agent, timeoutInMs, abortSignal));
+      samplesInMs.push(await timedRequest(url, timeoutInMs, abortSignal));
     }
     return { reachable: true, name, endpoint, roundTripInMs: median(samplesInMs), samplesInMs };
   } catch (error) {
     if (abortSignal?.aborted) throw abortSignal.reason;
     return { reachable: false, name, endpoint, error: describeError(error) };
-  } finally {
-    agent.destroy();
   }
 }
 
-function timedRequest(
+/** Thrown when a request does not complete within the timeout; its message is the probe's error. */
+class ProbeTimeoutError extends Error {
+  override readonly name = "ProbeTimeoutError";
+}
+
+/**
+ * One GET: the time until the response headers arrive. The body is read to its end (so the connection
+ * serves the next sample), all within `timeoutInMs`. Browsers send it in `no-cors` mode: the answer is
+ * then opaque, but it is an answer, which is all the measurement needs.
+ */
+async function timedRequest(
   url: URL,
-  agent: http.Agent,
   timeoutInMs: number,
   abortSignal: AbortSignal | undefined,
 ): Promise<number> {
-  return new Promise<number>((resolve, reject) => {
-    const send = url.protocol === "https:" ? https.request : http.request;
+  const controller = new AbortController();
+  const timeout = new ProbeTimeoutError(`no answer within ${timeoutInMs} ms`);
+  const timer = setTimeout(() => controller.abort(timeout), timeoutInMs);
+  const onAbort = (): void => controller.abort(abortSignal?.reason);
+  abortSignal?.addEventListener("abort", onAbort, { once: true });
+  try {
     const started = performance.now();
-    const request = send(url, { method: "GET", agent, ...(abortSignal ? { signal: abortSignal } : {}) });
-    const timer = setTimeout(
-      () => request.destroy(new Error(`no answer within ${timeoutInMs} ms`)),
-      timeoutInMs,
-    );
-    request.on("response", (response) => {
-      const elapsed = performance.now() - started;
-      // Read the body to its end so the connection goes back to the agent for the next sample.
-      response.resume();
-      response.on("end", () => {
-        clearTimeout(timer);
-        resolve(elapsed);
-      });
-      response.on("error", (error) => {
-        clearTimeout(timer);
-        reject(error);
-      });
+    const response = await fetch(url, {
+      method: "GET",
+      signal: controller.signal,
+      ...(isBrowser() ? { mode: "no-cors" as const } : {}),
     });
-    request.on("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    request.end();
-  });
+    const elapsed = performance.now() - started;
+    await response.arrayBuffer();
+    return elapsed;
+  } catch (error) {
+    throw controller.signal.reason === timeout ? timeout : error;
+  } finally {
+    clearTimeout(timer);
+    abortSignal?.removeEventListener("abort", onAbort);
+  }
+}
+
+/** True in a browser page or worker (a global `document` or `WorkerGlobalScope`). */
+function isBrowser(): boolean {
+  return "document" in globalThis || "WorkerGlobalScope" in globalThis;
 }
 
 async function mapWithConcurrency<T, R>(
@@ -221,12 +221,13 @@ function median(values: readonly number[]): number {
   return Math.round(value * 10) / 10;
 }
 
+/** The message of an error, with the system error code of its cause (fetch's `cause`) when it has one. */
 function describeError(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
-  }
-  return String(error);
+  if (!(error instanceof Error)) return String(error);
+  const cause: unknown = error.cause;
+  const code = (cause as { code?: unknown } | undefined)?.code ?? (error as { code?: unknown }).code;
+  const message = cause instanceof Error && cause.message !== "" ? cause.message : error.message;
+  return typeof code === "string" && !message.includes(code) ? `${code}: ${message}` : message;
 }
 
 function checkInteger(value: number, name: string, min: number, max: number): number {

@@ -4,7 +4,7 @@
 // per resource lives in a PollerRecipe: sessionRecipe and conversionRecipe.
 import type { AbortSignalLike } from "@azure/abort-controller";
 import type { PollerLike } from "@azure/core-lro";
-import type { CreateSessionSettings } from "../../generated/remoteRendering.js";
+import type { CreateSessionSettings } from "../../generated/remoteRendering/index.js";
 import type {
   AssetConversion,
   AssetConversionSettings,

@@ -1,7 +1,7 @@
 // Wiring behind the RemoteRenderingClient constructor: reads its overloaded arguments, validates
 // them, and builds the REST client with the authentication policy in its pipeline.
-import createRemoteRenderingRestClient from "../../generated/remoteRendering.js";
-import type { RemoteRenderingRestClient } from "../../generated/remoteRendering.js";
+import createRemoteRenderingRestClient from "../../generated/remoteRendering/index.js";
+import type { RemoteRenderingRestClient } from "../../generated/remoteRendering/index.js";
 import type { AccessToken, KeyCredential, TokenCredential } from "@azure/core-auth";
 import { isTokenCredential } from "@azure/core-auth";
 import { remoteRenderingAuthenticationPolicy } from "../auth/authenticationPolicy.js";

@@ -12,8 +12,8 @@ import type {
   CreateSessionSettings,
   SessionsListOutput,
   UpdateSessionSettings,
-} from "../../generated/remoteRendering.js";
-import { isUnexpected } from "../../generated/remoteRendering.js";
+} from "../../generated/remoteRendering/index.js";
+import { isUnexpected } from "../../generated/remoteRendering/index.js";
 import type { AssetConversion } from "../models/assetConversion.js";
 import { toAssetConversion } from "./conversionWire.js";
 import type { FetchedResource } from "../lro/createResourcePoller.js";
