@@ -1,6 +1,7 @@
 // Parsers for flag and argument values. Each one names the allowed form in its message; commander
 // prefixes it with the flag and the rejected value, and the command exits with the usage code.
 import { InvalidArgumentError } from "commander";
+import { UsageError } from "./cliErrors.js";
 import { maxLeaseTimeInMinutes, minLeaseTimeInMinutes, renderingSessionSizes } from "../limits.js";
 
 const MAX_LEASE_IN_MINUTES = maxLeaseTimeInMinutes;
@@ -139,6 +140,31 @@ export function parseStorageUrl(value: string): string {
     );
   }
   return value.replace(/\/+$/, "");
+}
+
+/**
+ * The parser of a container flag: a container URL (parseContainerUrl) without an access signature or
+ * user info inside it. That refusal is a UsageError (exit 2), not commander's InvalidArgumentError,
+ * whose message would repeat the value and with it the secret.
+ */
+export function containerUrlParser(flag: string, sasFlag: string): (value: string) => string {
+  return (value) => {
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {
+      url = undefined;
+    }
+    const hasQuery = value.includes("?");
+    const hasUserInfo = url !== undefined && (url.username !== "" || url.password !== "");
+    if (hasQuery || hasUserInfo) {
+      throw new UsageError(
+        `${flag} must be the container URL alone, without ${hasQuery ? "a query (such as a SAS)" : "user info"}: ` +
+          `pass the access signature with ${sasFlag} instead. (The value is not repeated here, as it may hold a secret.)`,
+      );
+    }
+    return parseContainerUrl(value);
+  };
 }
 
 /** An output asset file name ending in `.arrAsset`, without folders. */

@@ -46,6 +46,13 @@ import type { PageRequest } from "./wire/serviceRequests.js";
 import type { ContinuablePage } from "./wire/pagedList.js";
 import { packageName, packageVersion, tracingNamespace } from "./pipeline/packageInfo.js";
 import { validateMaxLeaseTime, validateResourceId } from "./validation.js";
+import { validateOperationOptions } from "./models/validateOperationOptions.js";
+
+/** Checks an operation's options bag before any request and turns it into request parameters. */
+/** The options bag of an operation, checked before its span starts and anything is sent. */
+function checkedOptions(typeName: string, options: unknown): OperationOptions {
+  return validateOperationOptions("options", options, { typeName });
+}
 
 function requireObject(name: string, value: unknown, form: string): void {
   if (typeof value !== "object" || value === null) {
@@ -105,7 +112,12 @@ export class RemoteRenderingClient {
     });
     this.endpoint = connection.endpoint;
     this.accountId = connection.accountId;
-    this.requests = new ServiceRequests(connection.client, connection.endpointUrl, connection.accountId);
+    this.requests = new ServiceRequests(
+      connection.client,
+      connection.endpointUrl,
+      connection.accountId,
+      connection.secrets,
+    );
   }
 
   /**
@@ -142,12 +154,18 @@ export class RemoteRenderingClient {
   /** Reads a session. */
   async getSession(sessionId: string, options?: GetSessionOptions): Promise<RenderingSession> {
     const id = validateResourceId("sessionId", sessionId);
-    return this.tracing.withSpan("RemoteRenderingClient.getSession", options ?? {}, (traced) =>
-      this.requests.getSession(id, requestParameters(traced, traced.abortSignal)),
+    return this.tracing.withSpan(
+      "RemoteRenderingClient.getSession",
+      checkedOptions("GetSessionOptions", options),
+      (traced) => this.requests.getSession(id, requestParameters(traced, traced.abortSignal)),
     );
   }
 
-  /** Changes the lease of a session; returns the session as updated. */
+  /**
+   * Changes the lease of a session; returns the session as updated. Safe to retry: when the service
+   * answers 422 because an earlier attempt (whose answer was lost) already set this lease, the
+   * session is read and returned.
+   */
   async updateSession(
     sessionId: string,
     settings: UpdateSessionSettings,
@@ -159,16 +177,25 @@ export class RemoteRenderingClient {
       "settings.maxLeaseTimeInMinutes",
       settings.maxLeaseTimeInMinutes,
     );
-    return this.tracing.withSpan("RemoteRenderingClient.updateSession", options ?? {}, (traced) =>
-      this.requests.updateSession(id, { maxLeaseTimeMinutes }, requestParameters(traced, traced.abortSignal)),
+    return this.tracing.withSpan(
+      "RemoteRenderingClient.updateSession",
+      checkedOptions("UpdateSessionOptions", options),
+      (traced) =>
+        this.requests.updateSession(
+          id,
+          { maxLeaseTimeMinutes },
+          requestParameters(traced, traced.abortSignal),
+        ),
     );
   }
 
   /** Stops a session; its server is released and billing ends. */
   async endSession(sessionId: string, options?: EndSessionOptions): Promise<void> {
     const id = validateResourceId("sessionId", sessionId);
-    await this.tracing.withSpan("RemoteRenderingClient.endSession", options ?? {}, (traced) =>
-      this.requests.stopSession(id, requestParameters(traced, traced.abortSignal)),
+    await this.tracing.withSpan(
+      "RemoteRenderingClient.endSession",
+      checkedOptions("EndSessionOptions", options),
+      (traced) => this.requests.stopSession(id, requestParameters(traced, traced.abortSignal)),
     );
   }
 
@@ -179,7 +206,9 @@ export class RemoteRenderingClient {
   listSessions(
     options?: ListSessionsOptions,
   ): PagedAsyncIterableIterator<RenderingSession, ContinuablePage<RenderingSession>, PageSettings> {
-    return this.requests.listSessions(this.tracedPage("listSessions", options));
+    return this.requests.listSessions(
+      this.tracedPage("listSessions", checkedOptions("ListSessionsOptions", options)),
+    );
   }
 
   /**
@@ -239,7 +268,7 @@ export class RemoteRenderingClient {
     const id = validateResourceId("conversionId", conversionId);
     return this.tracing.withSpan(
       "RemoteRenderingClient.getConversion",
-      options ?? {},
+      checkedOptions("GetConversionOptions", options),
       async (traced) =>
         (await this.requests.getConversion(id, requestParameters(traced, traced.abortSignal))).resource,
     );
@@ -252,7 +281,9 @@ export class RemoteRenderingClient {
   listConversions(
     options?: ListConversionsOptions,
   ): PagedAsyncIterableIterator<AssetConversion, ContinuablePage<AssetConversion>, PageSettings> {
-    return this.requests.listConversions(this.tracedPage("listConversions", options));
+    return this.requests.listConversions(
+      this.tracedPage("listConversions", checkedOptions("ListConversionsOptions", options)),
+    );
   }
 
   /** Each page request of a listing in a span of its own, named after the listing method. */

@@ -17,10 +17,19 @@ function describe(value: unknown): string {
   return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
 }
 
-/** Describes a URL for an error message without its query or fragment, which may hold a signature. */
+/**
+ * Describes a URL for an error message without its query or fragment, which may hold a signature,
+ * and without user info (user:password@), which holds a password.
+ */
 function describeUrl(text: string): string {
   const cut = text.search(/[?#]/);
-  return cut < 0 ? describe(text) : `${describe(text.slice(0, cut))} (query left out)`;
+  const head = cut < 0 ? text : text.slice(0, cut);
+  const withoutUserInfo = head.replace(/^([^/]*\/\/)[^/]*@/, "$1");
+  const notes = [
+    ...(withoutUserInfo !== head ? ["user info left out"] : []),
+    ...(cut >= 0 ? ["query left out"] : []),
+  ];
+  return notes.length === 0 ? describe(text) : `${describe(withoutUserInfo)} (${notes.join(", ")})`;
 }
 
 /** Checks a value is a string, with a TypeError naming the parameter otherwise. */
@@ -94,8 +103,17 @@ export function validateAccountDomain(value: unknown): string {
 }
 
 export interface ValidateServiceUrlOptions {
-  /** Whether an http: URL is accepted (local emulators only). */
+  /** Whether an http: URL to this machine is accepted (local emulators). */
   allowInsecureConnection?: boolean;
+  /** With allowInsecureConnection, whether an http: URL to any other host is accepted too. */
+  allowInsecureConnectionToAnyHost?: boolean;
+}
+
+/** Whether a URL's host name is this machine: localhost, 127.0.0.0/8 or [::1]. */
+export function isLoopbackHost(hostname: string): boolean {
+  return (
+    hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  );
 }
 
 /** Parses an absolute URL, or throws a RangeError naming the parameter and the allowed form. */
@@ -126,6 +144,13 @@ export function validateServiceUrl(
           `(meant only for a local emulator); got ${describeUrl(text)}.`,
       );
     }
+    if (!isLoopbackHost(url.hostname) && options.allowInsecureConnectionToAnyHost !== true) {
+      throw new RangeError(
+        `${name} uses http to ${url.hostname}, another host than this machine: allowInsecureConnection ` +
+          `allows http only to localhost, 127.0.0.0/8 and [::1]. To send keys and tokens unencrypted to ` +
+          `another host, set allowInsecureConnectionToAnyHost: true as well.`,
+      );
+    }
   } else if (url.protocol !== "https:") {
     throw new RangeError(`${name} must be ${form}; got ${describeUrl(text)}.`);
   }
@@ -140,9 +165,16 @@ const LOOPBACK_HOSTS: readonly string[] = ["127.0.0.1", "localhost", "[::1]"];
 
 /**
  * A blob storage container URL: an absolute https URL, or http on this machine (a local blob
- * service such as Azurite, e.g. "http://127.0.0.1:10000/devstoreaccount1/container").
+ * service such as Azurite, e.g. "http://127.0.0.1:10000/devstoreaccount1/container"). It may not
+ * carry a query (where an access signature would be) or user info: the signature goes in its own
+ * field (`sasField`), which is sent but never copied into results, logs or the emulator's files.
+ * The refusal does not repeat the URL.
  */
-export function validateStorageContainerUrl(name: string, value: unknown): string {
+export function validateStorageContainerUrl(
+  name: string,
+  value: unknown,
+  sasField = "the access signature field",
+): string {
   const form =
     'an absolute https URL such as "https://account.blob.core.windows.net/container" ' +
     "(http only on 127.0.0.1, localhost or [::1])";
@@ -151,7 +183,21 @@ export function validateStorageContainerUrl(name: string, value: unknown): strin
   if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK_HOSTS.includes(url.hostname))) {
     throw new RangeError(`${name} must be ${form}; got ${describeUrl(text)}.`);
   }
+  refuseEmbeddedCredentials(name, url, text, sasField);
   return text;
+}
+
+/** Refuses a container URL with a query (a SAS) or user info, without echoing either. */
+function refuseEmbeddedCredentials(name: string, url: URL, text: string, sasField: string): void {
+  const hasQuery = url.search !== "" || text.includes("?");
+  const hasUserInfo = url.username !== "" || url.password !== "";
+  if (hasQuery || hasUserInfo) {
+    const what = hasQuery ? "a query (such as a SAS ?sv=...&sig=...)" : "user info (user:password@)";
+    throw new RangeError(
+      `${name} must be the container URL alone, without ${what}: pass the access signature in ` +
+        `${sasField} instead. (The URL is not repeated here, as it may hold a secret.)`,
+    );
+  }
 }
 
 /** The output asset file name: must end with ".arrAsset". */

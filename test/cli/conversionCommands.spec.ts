@@ -283,4 +283,25 @@ describe("arr conversion start, get and list", function () {
     assert.equal(path.code, 2, show(path));
     assert.match(path.stderr, /Expected a relative blob path/);
   });
+
+  it("refuses a SAS or user info inside a container URL, without printing it", async () => {
+    const before = (await emu.client.listConversions().byPage().next()).value?.length ?? 0;
+    for (const [flag, sasFlag, value] of [
+      ["--input-container", "--input-sas", `${LINKED_CONTAINER}?sv=2022-11-02&sig=SASSECRET`],
+      ["--output-container", "--output-sas", `${LINKED_OUTPUT_CONTAINER}?SASSECRET`],
+      ["--input-container", "--input-sas", "https://user:SASSECRET@contoso.blob.core.windows.net/input"],
+      ["--input-container", "--input-sas", "http://contoso/input?sig=SASSECRET"],
+    ] as const) {
+      const args = ["conversion", "start", ...LOCATIONS, "--input", "x.fbx", flag, value];
+      for (const json of flag === "--output-container" ? [false, true] : [false]) {
+        const result = await run(json ? [...args, "--json"] : args);
+        assert.equal(result.code, 2, show(result));
+        assert.ok(!`${result.stdout}${result.stderr}`.includes("SASSECRET"), show(result));
+        assert.match(result.stderr, new RegExp(`${flag} must be the container URL alone`));
+        assert.match(result.stderr, new RegExp(`pass the access signature with ${sasFlag}`));
+      }
+    }
+    const after = (await emu.client.listConversions().byPage().next()).value?.length ?? 0;
+    assert.equal(after, before, "no conversion was created");
+  });
 });

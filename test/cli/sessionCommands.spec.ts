@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { ManualClock } from "../../src/emulator";
 import { makeTmpDir, parseJson, runArr, show, type ArrResult } from "./support/arrProcess";
+import { startLossyProxy } from "./support/lossyProxy";
 import { startTestEmulator, type TestEmulator } from "./support/testEmulator";
 
 const MINUTE = 60_000;
@@ -133,6 +134,28 @@ describe("arr session get, list, stop and extend", function () {
     assert.equal(view.elapsedTimeInMinutes, 7);
     const jsonMinutesLeft = (Date.parse(String(view.endsAt)) - Date.now()) / MINUTE;
     assert.ok(jsonMinutesLeft > 37 && jsonMinutesLeft <= 38, `ends in ${jsonMinutesLeft} minutes`);
+  });
+
+  it("extend is retry-safe: a lost answer to an applied PATCH does not fail the command", async () => {
+    await readySessions(["extend-lossy"], 30);
+    const proxy = await startLossyProxy(emu.emulator.url);
+    try {
+      proxy.loseAnswers("PATCH");
+      const result = await runArr(["session", "extend", "extend-lossy", "--by", "10"], {
+        tmpDir: tmp.dir,
+        env: { ...emu.env, ARR_ENDPOINT: proxy.url },
+      });
+      assert.equal(result.code, 0, show(result));
+      assert.match(result.stdout, /lease 30 -> 40 minutes/);
+      assert.equal(
+        proxy.forwarded.filter((line) => line.startsWith("PATCH")).length,
+        2,
+        "the PATCH was resent",
+      );
+      assert.equal((await emu.client.getSession("extend-lossy")).maxLeaseTimeInMinutes, 40);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it("extend of a Starting session says the lease counts from Ready", async () => {

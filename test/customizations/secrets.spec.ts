@@ -202,3 +202,88 @@ describe("secrets stay out of logs, errors and serialized state", () => {
     assert.match(visible, /Refused to send a request to https:\/\/evil\.example/);
   });
 });
+
+describe("secrets echoed by the service or a proxy in data-plane errors", () => {
+  afterEach(resetNock);
+
+  /** An error body that repeats the bearer token it was sent, as a careless service or proxy does. */
+  function echo(this: { req: { headers: Record<string, string | string[] | undefined> } }): object {
+    const authorization = String(this.req.headers["authorization"] ?? "");
+    const token = authorization.replace(/^Bearer /, "");
+    return {
+      error: {
+        code: `Denied-${token}`,
+        message: `The token ${token} was refused (header: ${authorization}).`,
+        target: token,
+        details: [{ code: "Echo", message: `saw ${token}` }],
+        innerError: { code: "Inner", message: token },
+      },
+    };
+  }
+
+  function assertRedacted(error: Error, secrets: readonly string[]): void {
+    const views = {
+      message: error.message,
+      json: JSON.stringify(error),
+      inspect: inspect(error, { depth: 10 }),
+      details: JSON.stringify((error as { details?: unknown }).details),
+      code: String((error as { code?: unknown }).code),
+    };
+    for (const secret of secrets) {
+      for (const [view, text] of Object.entries(views)) {
+        assert.ok(!text.includes(secret), `${view} shows a secret: ${text}`);
+      }
+    }
+    assert.match(views.message, /\[REDACTED\]/);
+  }
+
+  it("redacts a fixed access token echoed in a 401 and in a 500", async () => {
+    const token = freshJwt("fixed-echoed");
+    const client = new RemoteRenderingClient(
+      endpoint,
+      accountId,
+      { token, expiresOnTimestamp: Date.now() + 3_600_000 },
+      fastRetry,
+    );
+    // A fixed token is not renewed after a 401; a 500 is tried three times (fastRetry).
+    for (const [status, attempts] of [
+      [401, 1],
+      [500, 3],
+    ] as const) {
+      nock(endpoint)
+        .get(`${sessionsPath}/s1`)
+        .query(apiQuery)
+        .times(attempts)
+        .reply(function () {
+          return [status, echo.call(this)];
+        });
+      const error = await rejectionOf(client.getSession("s1"));
+      assert.equal((error as { statusCode?: number }).statusCode, status);
+      assertRedacted(error, [token]);
+      assert.ok(nock.isDone());
+    }
+  });
+
+  it("redacts exchanged tokens (also one replaced after a 401) in every operation's error", async () => {
+    const first = freshJwt("first-exchanged");
+    const second = freshJwt("second-exchanged");
+    mockSts([first, second]);
+    const client = keyClient();
+    nock(endpoint)
+      .patch(`${sessionsPath}/s1`)
+      .query(apiQuery)
+      .times(2)
+      .reply(function () {
+        return [401, echo.call(this)];
+      })
+      .get(conversionsPath)
+      .query(apiQuery)
+      .reply(function () {
+        return [403, echo.call(this)];
+      });
+    const update = await rejectionOf(client.updateSession("s1", { maxLeaseTimeInMinutes: 20 }));
+    assertRedacted(update, [first, second, accountKey]);
+    const list = await rejectionOf(client.listConversions().next());
+    assertRedacted(list, [first, second, accountKey]);
+  });
+});

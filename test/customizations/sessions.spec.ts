@@ -39,6 +39,52 @@ describe("RemoteRenderingClient sessions", () => {
     assert.equal(session.maxLeaseTimeInMinutes, 30);
   });
 
+  describe("a resent PATCH whose first attempt was applied (idempotent update)", () => {
+    /** The first PATCH is applied but its answer is lost (reset); the pipeline's resend gets 422. */
+    function lostAnswerThen422(leaseNowInMinutes: number, status = "Ready"): { patches: () => number } {
+      let patches = 0;
+      const scope = nock(endpoint)
+        .patch(`${sessionsPath}/s1`)
+        .query(apiQuery)
+        // The answer of the applied PATCH is lost: the connection is reset instead.
+        .replyWithError(
+          Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }) as unknown as string,
+        )
+        .patch(`${sessionsPath}/s1`)
+        .query(apiQuery)
+        .reply(422, errorBody("UnprocessableEntity", "The new lease must be larger than the current one."))
+        .get(`${sessionsPath}/s1`)
+        .query(apiQuery)
+        .reply(200, sessionBody("s1", status, { maxLeaseTimeMinutes: leaseNowInMinutes }));
+      scope.on("request", (request: { method: string }) => {
+        if (request.method === "PATCH") patches += 1;
+      });
+      return { patches: () => patches };
+    }
+
+    it("succeeds with the session when its lease already equals the target", async () => {
+      const sent = lostAnswerThen422(30);
+      const session = await tokenClient().updateSession("s1", { maxLeaseTimeInMinutes: 30 });
+      assert.equal(sent.patches(), 2, "the PATCH was sent twice");
+      assert.equal(session.status, "Ready");
+      assert.equal(session.maxLeaseTimeInMinutes, 30);
+      assert.ok(nock.isDone());
+    });
+
+    it("passes the 422 on when the lease differs or the session has ended", async () => {
+      for (const [lease, status] of [
+        [20, "Ready"],
+        [30, "Stopped"],
+      ] as const) {
+        lostAnswerThen422(lease, status);
+        const error = await rejectionOf(tokenClient().updateSession("s1", { maxLeaseTimeInMinutes: 30 }));
+        assert.ok(isRemoteRenderingRestError(error), String(error));
+        assert.equal(error.statusCode, 422);
+        assert.ok(nock.isDone());
+      }
+    });
+  });
+
   it("ends a session with POST :stop", async () => {
     const scope = nock(endpoint).post(`${sessionsPath}/s1/:stop`).query(apiQuery).reply(204);
     await tokenClient().endSession("s1");

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import nock from "nock";
 import { AzureKeyCredential, RemoteRenderingClient, remoteRenderingEndpoint } from "../../src/index";
 import type { AssetConversionSettings } from "../../src/index";
 import {
@@ -18,41 +17,12 @@ import {
   accountId,
   accountKey,
   conversionSettings,
+  countRequests,
   endpoint,
   keyClient,
   resetNock,
   rejectionOf,
-  stsUrl,
 } from "./support/clientTestKit";
-
-/** Counts every request to the service and the token service; none may happen for bad input. */
-function countRequests(): { count: () => number } {
-  let count = 0;
-  const hit = (): [number, object] => {
-    count += 1;
-    return [500, {}];
-  };
-  for (const url of [endpoint, stsUrl]) {
-    const scope = nock(url).persist();
-    scope
-      .get(() => true)
-      .query(true)
-      .reply(hit);
-    scope
-      .put(() => true)
-      .query(true)
-      .reply(hit);
-    scope
-      .patch(() => true)
-      .query(true)
-      .reply(hit);
-    scope
-      .post(() => true)
-      .query(true)
-      .reply(hit);
-  }
-  return { count: () => count };
-}
 
 function throwsNaming(
   run: () => unknown,
@@ -144,6 +114,36 @@ describe("input validation", () => {
           "https",
         );
       }
+    });
+
+    it("refuses a SAS or user info inside a storage container URL, naming the SAS field, not echoing it", () => {
+      for (const bad of [
+        "https://store.blob.core.windows.net/input?sv=2022-11-02&sig=SASSECRET",
+        "https://store.blob.core.windows.net/input?SASSECRET",
+        "https://store.blob.core.windows.net/input?",
+        "https://user:SASSECRET@store.blob.core.windows.net/input",
+        "https://SASSECRET@store.blob.core.windows.net/input",
+      ]) {
+        assert.throws(
+          () =>
+            validateStorageContainerUrl(
+              "inputSettings.storageContainerUrl",
+              bad,
+              "storageContainerReadListSas",
+            ),
+          (error: unknown) => {
+            assert.ok(error instanceof RangeError, String(error));
+            assert.match(error.message, /inputSettings\.storageContainerUrl must be the container URL alone/);
+            assert.match(error.message, /pass the access signature in storageContainerReadListSas/);
+            assert.doesNotMatch(error.message, /SASSECRET|store\.blob/);
+            return true;
+          },
+        );
+      }
+      assert.throws(
+        () => validateStorageContainerUrl("storageContainerUrl", "http://user:SASSECRET@store/input"),
+        (error: unknown) => error instanceof RangeError && !error.message.includes("SASSECRET"),
+      );
     });
 
     it("leaves the query of a refused URL, which may carry a signature, out of the message", () => {
@@ -362,6 +362,26 @@ describe("input validation", () => {
           () => client.beginConversion("c1", withInput({ storageContainerUrl: "http://store/input" })),
           RangeError,
           "inputSettings.storageContainerUrl",
+        ],
+        [
+          "input url with a SAS",
+          () =>
+            client.beginConversion(
+              "c1",
+              withInput({ storageContainerUrl: "https://store.blob.core.windows.net/input?sig=x" }),
+            ),
+          RangeError,
+          "settings.inputSettings.storageContainerReadListSas",
+        ],
+        [
+          "output url with user info",
+          () =>
+            client.beginConversion(
+              "c1",
+              withOutput({ storageContainerUrl: "https://u:p@store.blob.core.windows.net/output" }),
+            ),
+          RangeError,
+          "settings.outputSettings.storageContainerWriteSas",
         ],
         [
           "output url",

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import {
   parseBlobPath,
-  parseContainerUrl,
+  containerUrlParser,
   parseOutputAssetName,
   parsePollIntervalInSeconds,
   parseResourceId,
@@ -39,8 +39,16 @@ export function registerConversionCommands(program: Command, action: ActionFacto
       "path of the model in the folder / input container, after --blob-prefix (config: inputAssetPath)",
       parseBlobPath,
     )
-    .option("--input-container <url>", "URL of the blob container holding the model", parseContainerUrl)
-    .option("--output-container <url>", "URL of the blob container receiving the output", parseContainerUrl)
+    .option(
+      "--input-container <url>",
+      "URL of the blob container holding the model (no SAS in it: use --input-sas)",
+      containerUrlParser("--input-container", "--input-sas"),
+    )
+    .option(
+      "--output-container <url>",
+      "URL of the blob container receiving the output (no SAS in it: use --output-sas)",
+      containerUrlParser("--output-container", "--output-sas"),
+    )
     .option(
       "--input-sas <token>",
       "SAS token with read and list rights on the input container",
@@ -81,7 +89,11 @@ export function registerConversionCommands(program: Command, action: ActionFacto
     .command("upload")
     .description("only upload a model file or folder to the input container (like Conversion.ps1 -Upload)")
     .option("--input <path>", "local model file or folder (config: localAssetDirectoryPath)")
-    .option("--input-container <url>", "URL of the input blob container", parseContainerUrl)
+    .option(
+      "--input-container <url>",
+      "URL of the input blob container (no SAS in it: use --input-sas)",
+      containerUrlParser("--input-container", "--input-sas"),
+    )
     .option("--blob-prefix <prefix>", "folder in the container (config: inputFolderPath)", parseBlobPath)
     .option(
       "--storage-connection-string <text>",

@@ -40,24 +40,32 @@ export function createCredentialTokenCache(
   const { accountId, stsUrl, exchange } = settings;
   if (isAccessToken(credential)) {
     const fixed: AccessToken = { token: credential.token, expiresOnTimestamp: credential.expiresOnTimestamp };
-    return new TokenCache(async () => fixed, { refreshable: false });
+    return new TokenCache(async () => fixed, { refreshable: false, credentialSecrets: () => [fixed.token] });
   }
   if (isTokenCredential(credential)) {
     const scope = `${stsUrl}/.default`;
-    return new TokenCache(async () => {
-      const entraToken = await credential.getToken(scope);
-      if (entraToken === null) {
-        throw new Error(`The TokenCredential returned no token for the scope ${scope}.`);
-      }
-      return exchange({ bearerCredential: entraToken.token, secrets: [entraToken.token] });
-    });
+    let latestEntraToken: string | undefined;
+    return new TokenCache(
+      async () => {
+        const entraToken = await credential.getToken(scope);
+        if (entraToken === null) {
+          throw new Error(`The TokenCredential returned no token for the scope ${scope}.`);
+        }
+        latestEntraToken = entraToken.token;
+        return exchange({ bearerCredential: entraToken.token, secrets: [entraToken.token] });
+      },
+      { credentialSecrets: () => (latestEntraToken !== undefined ? [latestEntraToken] : []) },
+    );
   }
   if (isKeyCredential(credential)) {
-    return new TokenCache(async () => {
-      // Read the key at each exchange so that AzureKeyCredential.update() takes effect.
-      const key = credential.key;
-      return exchange({ bearerCredential: `${accountId}:${key}`, secrets: [key] });
-    });
+    return new TokenCache(
+      async () => {
+        // Read the key at each exchange so that AzureKeyCredential.update() takes effect.
+        const key = credential.key;
+        return exchange({ bearerCredential: `${accountId}:${key}`, secrets: [key] });
+      },
+      { credentialSecrets: () => [credential.key, `${accountId}:${credential.key}`] },
+    );
   }
   throw new TypeError(
     "credential must be an AzureKeyCredential (account key), a TokenCredential (Entra ID) or an AccessToken.",

@@ -16,7 +16,12 @@ export interface TokenCacheOptions {
   refreshable?: boolean;
   /** The clock; tests replace it. */
   now?: () => number;
+  /** Secrets behind the tokens (an account key, a credential token), for redaction; see secrets(). */
+  credentialSecrets?: () => readonly string[];
 }
+
+/** How many of the latest tokens secrets() lists: the one in use and those it replaced lately. */
+const rememberedTokenCount = 3;
 
 /** Options of TokenCache.getToken. */
 export interface GetCachedTokenOptions {
@@ -49,6 +54,8 @@ export class TokenCache {
   private pending: Promise<AccessToken> | undefined;
   private readonly refreshMarginInMs: number;
   private readonly now: () => number;
+  private readonly credentialSecrets: () => readonly string[];
+  private readonly recentTokens: string[] = [];
 
   /** Whether a dropped token can be replaced by a different one. */
   readonly refreshable: boolean;
@@ -60,6 +67,15 @@ export class TokenCache {
     this.refreshMarginInMs = options.refreshMarginInMs ?? 5 * 60_000;
     this.refreshable = options.refreshable ?? true;
     this.now = options.now ?? Date.now;
+    this.credentialSecrets = options.credentialSecrets ?? (() => []);
+  }
+
+  /**
+   * The texts an error message must never show: the latest access tokens (a request may have been
+   * signed with one that was replaced since) and the credential secrets behind them.
+   */
+  secrets(): string[] {
+    return [...this.recentTokens, ...this.credentialSecrets()];
   }
 
   /** The current token, fetching a new one when none is cached or the cached one is about to expire. */
@@ -106,6 +122,8 @@ export class TokenCache {
       this.pending = this.source()
         .then((token) => {
           this.cached = { token, obtainedAtInMs };
+          this.recentTokens.unshift(token.token);
+          this.recentTokens.splice(rememberedTokenCount);
           return token;
         })
         .finally(() => {

@@ -3,6 +3,7 @@
 // measurement behind `arr regions --probe`. It uses only `fetch` and `performance`, so it works the
 // same in Node.js (whose fetch keeps the connection open between samples) and in browsers.
 import { remoteRenderingEndpoint } from "./remoteRenderingEndpoint.js";
+import { validateAbortSignal, validateOptionsBag } from "../models/validateOperationOptions.js";
 
 /** A region of the Remote Rendering service and its REST endpoint. */
 export interface RemoteRenderingRegion {
@@ -82,9 +83,24 @@ export interface ClosestRegionResult {
  * the time from sending a request on an open connection to receiving the response headers; any
  * HTTP status counts as an answer.
  */
-export async function findClosestRegion(
-  options: FindClosestRegionOptions = {},
-): Promise<ClosestRegionResult> {
+export async function findClosestRegion(options?: FindClosestRegionOptions): Promise<ClosestRegionResult> {
+  return probeRegions(readOptions(options));
+}
+
+/** The options, checked before any region is probed (a string or null would probe every region). */
+function readOptions(value: unknown): FindClosestRegionOptions {
+  const options = validateOptionsBag("options", value, "FindClosestRegionOptions");
+  validateAbortSignal("options.abortSignal", options["abortSignal"]);
+  for (const name of ["samplesPerRegion", "timeoutInMs", "maxConcurrency"]) {
+    const number = options[name];
+    if (number !== undefined && typeof number !== "number") {
+      throw new TypeError(`options.${name} must be a number; got ${typeof number}.`);
+    }
+  }
+  return options as FindClosestRegionOptions;
+}
+
+async function probeRegions(options: FindClosestRegionOptions): Promise<ClosestRegionResult> {
   const regions = options.regions ?? remoteRenderingRegions;
   const samples = checkInteger(options.samplesPerRegion ?? 3, "samplesPerRegion", 1, 20);
   const timeoutInMs = checkInteger(options.timeoutInMs ?? 3000, "timeoutInMs", 1, 60_000);

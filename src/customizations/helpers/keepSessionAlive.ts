@@ -6,8 +6,15 @@ import type { AbortSignalLike } from "@azure/abort-controller";
 import type { RenderingSession, UpdateSessionSettings } from "../models/renderingSession.js";
 import { validateResourceId } from "../validation.js";
 import { maxLeaseTimeInMinutes as leaseLimitInMinutes } from "../serviceLimits.js";
+import { logger } from "../pipeline/logger.js";
+import { validateKeepSessionAliveOptions, type KeepSessionAliveOptions } from "./keepSessionAliveOptions.js";
 
-/** The client methods the keep-alive uses (a RemoteRenderingClient has them). */
+export type { KeepSessionAliveOptions } from "./keepSessionAliveOptions.js";
+
+/**
+ * The client methods the keep-alive uses (a RemoteRenderingClient has them). `updateSession` must be
+ * idempotent as the client's is: a resent update whose lease is already set succeeds.
+ */
 export interface KeepSessionAliveClient {
   getSession(sessionId: string, options?: { abortSignal?: AbortSignalLike }): Promise<RenderingSession>;
   updateSession(
@@ -16,21 +23,6 @@ export interface KeepSessionAliveClient {
     options?: { abortSignal?: AbortSignalLike },
   ): Promise<RenderingSession>;
   endSession(sessionId: string, options?: { abortSignal?: AbortSignalLike }): Promise<void>;
-}
-
-export interface KeepSessionAliveOptions {
-  /** Time between renewals; default 5 minutes. */
-  intervalInMs?: number;
-  /** Minutes added to the lease by each renewal; default the interval rounded up to whole minutes. */
-  extensionInMinutes?: number;
-  /** Whether stopping (stop(), abortSignal or disposal) also ends the session; default false. */
-  endSessionOnStop?: boolean;
-  /** Called after each renewal with the session as updated. */
-  onRenewed?: (session: RenderingSession) => void;
-  /** Called when a renewal fails for a reason that may pass (5xx, throttling, network); renewals go on. */
-  onError?: (error: unknown) => void;
-  /** Aborting it stops the keep-alive as stop() does. */
-  abortSignal?: AbortSignalLike;
 }
 
 /** Why a keep-alive ended. */
@@ -52,30 +44,33 @@ export interface SessionKeepAlive extends AsyncDisposable {
   stop(): Promise<KeepSessionAliveOutcome>;
 }
 
-const DEFAULT_INTERVAL_IN_MS = 5 * 60_000;
+/**
+ * Calls a user callback so that its failure cannot end the keep-alive or the process: a throw (or a
+ * rejected promise it returns) is reported through the logger.
+ */
+function callSafely<T>(callbackName: string, callback: ((value: T) => void) | undefined, value: T): void {
+  if (callback === undefined) return;
+  const report = (failure: unknown): void =>
+    logger.warning(
+      `The ${callbackName} callback of keepSessionAlive failed; the keep-alive goes on: ` +
+        `${failure instanceof Error ? failure.message : String(failure)}`,
+    );
+  try {
+    const returned: unknown = callback(value);
+    if (returned instanceof Promise) returned.catch(report);
+  } catch (failure) {
+    report(failure);
+  }
+}
 
 /** Starts renewing the lease of `sessionId`; see {@link KeepSessionAliveOptions}. */
 export function keepSessionAlive(
   client: KeepSessionAliveClient,
   sessionId: string,
-  options: KeepSessionAliveOptions = {},
+  keepAliveOptions?: KeepSessionAliveOptions,
 ): SessionKeepAlive {
-  const intervalInMs = options.intervalInMs ?? DEFAULT_INTERVAL_IN_MS;
-  if (typeof intervalInMs !== "number" || !Number.isFinite(intervalInMs) || intervalInMs < 1) {
-    throw new RangeError(
-      `intervalInMs must be a finite number of milliseconds, at least 1; got ${intervalInMs}.`,
-    );
-  }
-  const extensionInMinutes = options.extensionInMinutes ?? Math.max(1, Math.ceil(intervalInMs / 60_000));
-  if (
-    !Number.isInteger(extensionInMinutes) ||
-    extensionInMinutes < 1 ||
-    extensionInMinutes > leaseLimitInMinutes
-  ) {
-    throw new RangeError(
-      `extensionInMinutes must be an integer from 1 to ${leaseLimitInMinutes}; got ${extensionInMinutes}.`,
-    );
-  }
+  const options = validateKeepSessionAliveOptions(keepAliveOptions);
+  const { intervalInMs, extensionInMinutes } = options;
   validateResourceId("sessionId", sessionId);
 
   const requests = new AbortController();
@@ -113,21 +108,10 @@ export function keepSessionAlive(
       finish({ reason: "failed", renewals, error });
       return;
     }
-    const updated = await client
-      .updateSession(sessionId, { maxLeaseTimeInMinutes }, signal)
-      .catch((error: unknown) => leaseAlreadyAt(error, maxLeaseTimeInMinutes));
+    // updateSession is idempotent: a resent PATCH whose first attempt was applied still succeeds.
+    const updated = await client.updateSession(sessionId, { maxLeaseTimeInMinutes }, signal);
     renewals += 1;
-    options.onRenewed?.(updated);
-  };
-
-  // A PATCH is retried by the pipeline after a lost answer (5xx, network error). When the first
-  // attempt was applied, the retry asks for a lease that is no longer larger and gets 422: read the
-  // session, and count the renewal as done when its lease already reaches the target.
-  const leaseAlreadyAt = async (error: unknown, target: number): Promise<RenderingSession> => {
-    if ((error as { statusCode?: unknown } | null)?.statusCode !== 422) throw error;
-    const current = await client.getSession(sessionId, { abortSignal: requests.signal });
-    if (current.status === "Ready" && current.maxLeaseTimeInMinutes >= target) return current;
-    throw error;
+    callSafely("onRenewed", options.onRenewed, updated);
   };
 
   const tick = (): void => {
@@ -137,7 +121,7 @@ export function keepSessionAlive(
       (error: unknown) => {
         if (finished || stopping) return;
         if (isLastingFailure(error)) finish({ reason: "failed", renewals, error });
-        else options.onError?.(error);
+        else callSafely("onError", options.onError, error);
       },
     );
     void running.then(() => {
@@ -153,7 +137,7 @@ export function keepSessionAlive(
       requests.abort();
       await running;
       let sessionEnded = false;
-      if (options.endSessionOnStop === true && !finished) {
+      if (options.endSessionOnStop && !finished) {
         try {
           await client.endSession(sessionId);
           sessionEnded = true;

@@ -3,6 +3,8 @@
 // while the scope is open). No session is left behind: if waiting fails or is aborted, the session
 // is ended before the error is passed on.
 import { keepSessionAlive, type KeepSessionAliveOptions, type SessionKeepAlive } from "./keepSessionAlive.js";
+import { validateKeepSessionAliveOptions } from "./keepSessionAliveOptions.js";
+import { validateOptionsBag } from "../models/validateOperationOptions.js";
 import type { BeginSessionOptions, RenderingSessionPollerLike } from "../models/options.js";
 import type { ReadyRenderingSession, RenderingSessionSettings } from "../models/renderingSession.js";
 import type { KeepSessionAliveClient } from "./keepSessionAlive.js";
@@ -37,11 +39,31 @@ export async function openRenderingSession(
   settings: RenderingSessionSettings,
   options: OpenRenderingSessionOptions = {},
 ): Promise<RenderingSessionScope> {
-  const { keepAlive: keepAliveOptions, ...beginOptions } = options;
+  // Every option is checked before anything is sent: an error after the creation would leave a
+  // session running (and billed) that the caller has no scope to end.
+  const { keepAlive: keepAliveOptions, ...beginOptions } = validateOptionsBag(
+    "options",
+    options,
+    "OpenRenderingSessionOptions",
+  ) as OpenRenderingSessionOptions;
+  if (keepAliveOptions !== undefined) {
+    validateKeepSessionAliveOptions(keepAliveOptions, "options.keepAlive");
+    for (const name of ["endSessionOnStop", "abortSignal"] as const) {
+      if (name in keepAliveOptions) {
+        throw new TypeError(
+          `options.keepAlive.${name} is not accepted: the scope ends the session, and options.abortSignal ` +
+            `stops waiting for it.`,
+        );
+      }
+    }
+  }
   const poller = client.beginSession(sessionId, settings, beginOptions);
   let session: ReadyRenderingSession;
+  let keepAlive: SessionKeepAlive | undefined;
   try {
     session = await poller.pollUntilDone();
+    keepAlive =
+      keepAliveOptions !== undefined ? keepSessionAlive(client, sessionId, keepAliveOptions) : undefined;
   } catch (error) {
     // The caller gets no scope, so nobody else could end the session: end it here if it exists.
     const latest = poller.operationState?.latestResponse;
@@ -50,8 +72,6 @@ export async function openRenderingSession(
     throw error;
   }
 
-  const keepAlive =
-    keepAliveOptions !== undefined ? keepSessionAlive(client, sessionId, keepAliveOptions) : undefined;
   let ending: Promise<void> | undefined;
   const end = (): Promise<void> =>
     (ending ??= (async () => {

@@ -23,6 +23,7 @@ import {
   validateSessionSize,
 } from "../validation.js";
 import { toConversionRequestBody } from "../wire/conversionWire.js";
+import { validateOperationOptions } from "../models/validateOperationOptions.js";
 import type { ServiceRequests } from "../wire/serviceRequests.js";
 import { requestParameters } from "../wire/serviceRequests.js";
 import type { FetchedResource, ResourcePollerState } from "./createResourcePoller.js";
@@ -129,7 +130,10 @@ export function beginResourcePoller<TSettings, TResource, TResult>(
   options: PollerOptions,
 ): PollerLike<ResourcePollerState<TResource, TResult>, TResult> {
   const resuming = isResumeOptions(idOrResume);
-  const pollOptions: PollerOptions = resuming ? idOrResume : options;
+  const pollOptions = validateOperationOptions<PollerOptions>("options", resuming ? idOrResume : options, {
+    typeName: `${recipe.method[0]?.toUpperCase() ?? ""}${recipe.method.slice(1)}Options`,
+    intervalInMs: true,
+  });
   const parameters = (signal: AbortSignalLike | undefined) => requestParameters(pollOptions, signal);
   let target: PollerResumeState;
   let create: Send<TResource> | undefined;

@@ -20,10 +20,15 @@ export interface RemoteRenderingClientOptions
   /** The REST API version; defaults to remoteRenderingApiVersion, the version of the spec this package was generated from. */
   apiVersion?: string;
   /**
-   * Allows http (not https) endpoints and token service. Only for a local emulator: tokens then travel
-   * unencrypted. Without it an http URL is refused.
+   * Allows http (not https) endpoints and token service on this machine (localhost, 127.0.0.0/8,
+   * [::1]): meant for a local emulator. Without it an http URL is refused.
    */
   allowInsecureConnection?: boolean;
+  /**
+   * With allowInsecureConnection, also allows http to hosts other than this machine. Keys and tokens
+   * then cross the network unencrypted: use it only on a network you trust (a test container, a VM).
+   */
+  allowInsecureConnectionToAnyHost?: boolean;
 }
 
 /** Options shared by every operation: abortSignal, requestOptions (headers, timeout), onResponse. */

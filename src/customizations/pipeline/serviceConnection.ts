@@ -14,6 +14,7 @@ import { createStsTokenExchange } from "../auth/stsTokenExchange.js";
 import type { StsTokenExchange } from "../auth/stsTokenExchange.js";
 import type { TokenCache } from "../auth/tokenCache.js";
 import { validateAccountDomain, validateAccountId, validateServiceUrl } from "../validation.js";
+import { readClientOptions } from "./readClientOptions.js";
 
 /** The generated REST client the public client drives. */
 export type ArrRestClient = RemoteRenderingRestClient;
@@ -33,6 +34,8 @@ export interface ServiceConnection {
   endpoint: string;
   endpointUrl: URL;
   accountId: string;
+  /** The texts errors must never show: the access tokens in use and the credential behind them. */
+  secrets: () => readonly string[];
 }
 
 /** The exchange of a client built with a ready access token: it never talks to a token service. */
@@ -40,18 +43,23 @@ const noTokenService: StsTokenExchange = async () => {
   throw new Error("This client was given an access token and has no token service to renew it.");
 };
 
-function withoutTrailingSlash(url: URL): string {
-  return url.href.replace(/\/+$/, "");
+/** A ready access token: a non-empty token and a finite expiry. */
+function validateAccessToken(token: AccessToken): AccessToken {
+  if (token.token.trim() === "") {
+    throw new RangeError(
+      "The access token's token must be a non-empty string (a Mixed Reality access token).",
+    );
+  }
+  if (!Number.isFinite(token.expiresOnTimestamp)) {
+    throw new RangeError(
+      "The access token's expiresOnTimestamp must be a finite number of milliseconds since the epoch.",
+    );
+  }
+  return token;
 }
 
-function readOptions(value: unknown): RemoteRenderingClientOptions {
-  if (value === undefined) {
-    return {};
-  }
-  if (typeof value !== "object" || value === null) {
-    throw new TypeError("options must be an object (RemoteRenderingClientOptions) when given.");
-  }
-  return value as RemoteRenderingClientOptions;
+function withoutTrailingSlash(url: URL): string {
+  return url.href.replace(/\/+$/, "");
 }
 
 /** Resolves the constructor arguments and builds the REST client. */
@@ -68,11 +76,11 @@ export function connectToService(args: ServiceConnectionArguments): ServiceConne
       );
     }
     credential = candidate;
-    options = readOptions(args.maybeOptions);
+    options = readClientOptions(args.maybeOptions);
     accountDomain = validateAccountDomain(args.accountDomainOrToken);
   } else if (isAccessToken(args.accountDomainOrToken)) {
-    credential = args.accountDomainOrToken;
-    options = readOptions(args.credentialOrOptions);
+    credential = validateAccessToken(args.accountDomainOrToken);
+    options = readClientOptions(args.credentialOrOptions);
   } else {
     throw new TypeError(
       "The third argument must be the account domain (such as eastus.mixedreality.azure.com, followed by a " +
@@ -81,13 +89,18 @@ export function connectToService(args: ServiceConnectionArguments): ServiceConne
   }
   const accountId = validateAccountId(args.accountId);
   const allowInsecureConnection = options.allowInsecureConnection === true;
-  const endpointUrl = validateServiceUrl("endpoint", args.endpoint, { allowInsecureConnection });
+  const urlRules = {
+    allowInsecureConnection,
+    allowInsecureConnectionToAnyHost: options.allowInsecureConnectionToAnyHost === true,
+  };
+  const endpointUrl = validateServiceUrl("endpoint", args.endpoint, urlRules);
   const endpoint = withoutTrailingSlash(endpointUrl);
 
   const {
     authenticationEndpointUrl,
     apiVersion,
     allowInsecureConnection: _insecure,
+    allowInsecureConnectionToAnyHost: _anyHost,
     additionalPolicies,
     ...httpOptions
   } = options;
@@ -103,7 +116,7 @@ export function connectToService(args: ServiceConnectionArguments): ServiceConne
   } else {
     const stsText = authenticationEndpointUrl ?? `https://sts.${accountDomain ?? ""}`;
     const stsUrl = withoutTrailingSlash(
-      validateServiceUrl("options.authenticationEndpointUrl", stsText, { allowInsecureConnection }),
+      validateServiceUrl("options.authenticationEndpointUrl", stsText, urlRules),
     );
     const exchange = createStsTokenExchange({
       stsUrl,
@@ -128,5 +141,5 @@ export function connectToService(args: ServiceConnectionArguments): ServiceConne
     },
   );
   client.pipeline.addPolicy(retryAfterCeilingPolicy(), { afterPhase: "Retry" });
-  return { client, endpoint, endpointUrl, accountId };
+  return { client, endpoint, endpointUrl, accountId, secrets: () => tokens.secrets() };
 }

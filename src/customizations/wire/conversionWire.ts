@@ -60,6 +60,7 @@ export function toConversionRequestBody(settings: AssetConversionSettings): Crea
     storageContainerUri: validateStorageContainerUrl(
       "settings.inputSettings.storageContainerUrl",
       i.storageContainerUrl,
+      "settings.inputSettings.storageContainerReadListSas",
     ),
     relativeInputAssetPath: validateNonEmptyString(
       "settings.inputSettings.relativeInputAssetPath",
@@ -80,6 +81,7 @@ export function toConversionRequestBody(settings: AssetConversionSettings): Crea
     storageContainerUri: validateStorageContainerUrl(
       "settings.outputSettings.storageContainerUrl",
       o.storageContainerUrl,
+      "settings.outputSettings.storageContainerWriteSas",
     ),
   };
   const outputPrefix = optionalText("settings.outputSettings.blobPrefix", o.blobPrefix, "a non-empty prefix");

@@ -2,7 +2,7 @@
 // through the generated client with the generated input model as its body, checking the status with
 // the generated `isUnexpected` narrowing, and converting the generated output model into the public
 // types. Arguments arrive already validated.
-import type { RequestParameters } from "@azure-rest/core-client";
+import type { HttpResponse, RequestParameters } from "@azure-rest/core-client";
 import { operationOptionsToRequestParameters } from "@azure-rest/core-client";
 import type { AbortSignalLike } from "@azure/abort-controller";
 import type { PagedAsyncIterableIterator, PageSettings } from "@azure/core-paging";
@@ -22,7 +22,7 @@ import { createPagedList, readListPage } from "./pagedList.js";
 import type { ContinuablePage } from "./pagedList.js";
 import type { RenderingSession } from "../models/renderingSession.js";
 import type { ArrRestClient } from "../pipeline/serviceConnection.js";
-import { createServiceRestError } from "../errors/serviceRestError.js";
+import { createServiceRestError, type RemoteRenderingRestError } from "../errors/serviceRestError.js";
 import { toRenderingSession } from "./sessionFromWire.js";
 
 /** Request parameters from operation options, with the abort signal given separately. */
@@ -52,11 +52,21 @@ const toleratedStopStatuses: readonly string[] = ["200", "202"];
 
 /** The REST operations of one account. */
 export class ServiceRequests {
+  /**
+   * @param secrets - the texts an error must never show, read when the error is built: the access
+   * tokens in use and the account key or credential token they came from.
+   */
   constructor(
     private readonly client: ArrRestClient,
     private readonly endpointUrl: URL,
     private readonly accountId: string,
+    private readonly secrets: () => readonly string[] = () => [],
   ) {}
+
+  /** The RestError of an unexpected answer, with every secret redacted (a proxy may echo the token). */
+  private failure(response: HttpResponse, operation: string): RemoteRenderingRestError {
+    return createServiceRestError(response, { operation, secrets: this.secrets() });
+  }
 
   private session(id: string) {
     return this.client.path("/accounts/{account_id}/sessions/{session_id}", this.accountId, id);
@@ -73,7 +83,7 @@ export class ServiceRequests {
   ): Promise<FetchedResource<RenderingSession>> {
     const response = await this.session(id).put({ ...parameters, body });
     if (isUnexpected(response)) {
-      throw createServiceRestError(response, { operation: `Create session ${JSON.stringify(id)}` });
+      throw this.failure(response, `Create session ${JSON.stringify(id)}`);
     }
     return { resource: toRenderingSession(response.body, response.headers["ms-cv"]) };
   }
@@ -81,7 +91,7 @@ export class ServiceRequests {
   async getSession(id: string, parameters: RequestParameters): Promise<RenderingSession> {
     const response = await this.session(id).get(parameters);
     if (isUnexpected(response)) {
-      throw createServiceRestError(response, { operation: `Get session ${JSON.stringify(id)}` });
+      throw this.failure(response, `Get session ${JSON.stringify(id)}`);
     }
     return toRenderingSession(response.body, response.headers["ms-cv"]);
   }
@@ -93,9 +103,30 @@ export class ServiceRequests {
   ): Promise<RenderingSession> {
     const response = await this.session(id).patch({ ...parameters, body });
     if (isUnexpected(response)) {
-      throw createServiceRestError(response, { operation: `Update session ${JSON.stringify(id)}` });
+      const error = this.failure(response, `Update session ${JSON.stringify(id)}`);
+      if (response.status === "422") {
+        const current = await this.leaseAlreadySet(id, body.maxLeaseTimeMinutes, parameters);
+        if (current !== undefined) return current;
+      }
+      throw error;
     }
     return toRenderingSession(response.body, response.headers["ms-cv"]);
+  }
+
+  /**
+   * Makes an update idempotent. The pipeline resends a PATCH whose answer was lost (5xx, 408, network
+   * error); when the first attempt was applied, the resend asks for a lease that is no longer larger
+   * than the current one and gets 422. So after a 422 the session is read: when it runs (Starting or
+   * Ready) with exactly the lease asked for, the update has happened and that session is the answer.
+   */
+  private async leaseAlreadySet(
+    id: string,
+    maxLeaseTimeMinutes: number,
+    parameters: RequestParameters,
+  ): Promise<RenderingSession | undefined> {
+    const current = await this.getSession(id, parameters).catch(() => undefined);
+    const running = current?.status === "Starting" || current?.status === "Ready";
+    return running && current.maxLeaseTimeInMinutes === maxLeaseTimeMinutes ? current : undefined;
   }
 
   async stopSession(id: string, parameters: RequestParameters): Promise<void> {
@@ -103,7 +134,7 @@ export class ServiceRequests {
       .path("/accounts/{account_id}/sessions/{session_id}/:stop", this.accountId, id)
       .post(parameters);
     if (isUnexpected(response) && !toleratedStopStatuses.includes(response.status)) {
-      throw createServiceRestError(response, { operation: `End session ${JSON.stringify(id)}` });
+      throw this.failure(response, `End session ${JSON.stringify(id)}`);
     }
   }
 
@@ -119,7 +150,7 @@ export class ServiceRequests {
           : (this.client.pathUnchecked(url).get(parameters) as ReturnType<typeof list.get>),
       );
       if (isUnexpected(response)) {
-        throw createServiceRestError(response, { operation: "List sessions" });
+        throw this.failure(response, "List sessions");
       }
       const body: SessionsListOutput = response.body;
       return readListPage(body, "sessions", toRenderingSession, response.headers["ms-cv"]);
@@ -133,7 +164,7 @@ export class ServiceRequests {
   ): Promise<FetchedResource<AssetConversion>> {
     const response = await this.conversion(id).put({ ...parameters, body });
     if (isUnexpected(response)) {
-      throw createServiceRestError(response, { operation: `Create conversion ${JSON.stringify(id)}` });
+      throw this.failure(response, `Create conversion ${JSON.stringify(id)}`);
     }
     return { resource: toAssetConversion(response.body, response.headers["ms-cv"]) };
   }
@@ -141,7 +172,7 @@ export class ServiceRequests {
   async getConversion(id: string, parameters: RequestParameters): Promise<FetchedResource<AssetConversion>> {
     const response = await this.conversion(id).get(parameters);
     if (isUnexpected(response)) {
-      throw createServiceRestError(response, { operation: `Get conversion ${JSON.stringify(id)}` });
+      throw this.failure(response, `Get conversion ${JSON.stringify(id)}`);
     }
     // Header values are text on the wire, whatever type the spec gives them.
     const retryAfter: unknown = response.headers["retry-after"];
@@ -162,7 +193,7 @@ export class ServiceRequests {
           : (this.client.pathUnchecked(url).get(parameters) as ReturnType<typeof list.get>),
       );
       if (isUnexpected(response)) {
-        throw createServiceRestError(response, { operation: "List conversions" });
+        throw this.failure(response, "List conversions");
       }
       const body: ConversionListOutput = response.body;
       return readListPage(body, "conversions", toAssetConversion, response.headers["ms-cv"]);

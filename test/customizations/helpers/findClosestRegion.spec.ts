@@ -191,6 +191,23 @@ describe("findClosestRegion", () => {
       name: "RangeError",
       message: /maxConcurrency/,
     });
+    // A bag that is not an object would otherwise probe every real region of the service.
+    for (const [bad, got] of [
+      ["x", "string"],
+      [null, "null"],
+      [42, "number"],
+    ] as const) {
+      await assert.rejects(findClosestRegion(bad as never), {
+        name: "TypeError",
+        message: new RegExp(
+          `options must be an object \\(FindClosestRegionOptions\\) or undefined; got ${got}`,
+        ),
+      });
+    }
+    await assert.rejects(findClosestRegion({ regions: region, abortSignal: {} as never }), {
+      name: "TypeError",
+      message: /options\.abortSignal must be an AbortSignal/,
+    });
     assert.deepEqual(server.requests, []);
   });
 

@@ -260,6 +260,59 @@ describe("keepSessionAlive", function () {
     assert.ok(errors.every((e) => (e as { statusCode?: number }).statusCode === 503));
   });
 
+  it("survives an onError callback that throws: renewals go on, stop() and done settle", async () => {
+    const id = await readySession();
+    emulator.faults.add({ kind: "unavailable", count: 2, operations: ["UpdateSession"] });
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      let calls = 0;
+      const seen = renewalsOf(1);
+      const keeper = keepSessionAlive(client, id, {
+        intervalInMs: 5,
+        extensionInMinutes: 1,
+        onError: () => {
+          calls += 1;
+          throw new Error("a broken error handler");
+        },
+        onRenewed: (session) => {
+          seen.onRenewed(session);
+          throw new Error("a broken renewal handler");
+        },
+      });
+      await seen.reached;
+      const outcome = await keeper.stop();
+      assert.equal(outcome.reason, "stopped");
+      assert.equal(await keeper.done, outcome);
+      assert.equal(calls, 2, "both passing failures reached the callback");
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(unhandled, [], "no unhandled rejection");
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+
+  it("refuses callbacks that are not functions and a non-signal abortSignal before any request", () => {
+    const counting = countingClient();
+    for (const [name, value] of [
+      ["onError", 42],
+      ["onRenewed", "log"],
+      ["abortSignal", {}],
+      ["endSessionOnStop", "yes"],
+    ] as const) {
+      assert.throws(() => keepSessionAlive(counting, "s", { [name]: value } as never), {
+        name: "TypeError",
+        message: new RegExp(`options\\.${name} must be`),
+      });
+    }
+    assert.throws(() => keepSessionAlive(counting, "s", null as never), {
+      name: "TypeError",
+      message: /options must be an object \(KeepSessionAliveOptions\) or undefined; got null/,
+    });
+    assert.equal(counting.reads, 0);
+  });
+
   it("stops when its abort signal fires", async () => {
     const id = await readySession();
     const controller = new AbortController();

@@ -150,6 +150,38 @@ describe("openRenderingSession", function () {
     assert.equal((await client.getSession("scoped-fail")).status, "Error");
   });
 
+  it("checks keepAlive options before creating anything", async () => {
+    await assert.rejects(
+      openRenderingSession(client, "scoped-bad-keepalive", SETTINGS, { keepAlive: { intervalInMs: 0 } }),
+      { name: "RangeError", message: /intervalInMs must be a finite number/ },
+    );
+    await assert.rejects(
+      openRenderingSession(client, "scoped-bad-keepalive", SETTINGS, {
+        keepAlive: { onError: 42 as never },
+      }),
+      { name: "TypeError", message: /options\.keepAlive\.onError must be a function/ },
+    );
+    await assert.rejects(client.getSession("scoped-bad-keepalive"), { statusCode: 404 });
+  });
+
+  it("ends the Ready session when starting the keep-alive fails after all", async () => {
+    // Options that pass the first check and then change: the failure comes after the creation.
+    let reads = 0;
+    const keepAlive = {
+      get intervalInMs(): number {
+        reads += 1;
+        return reads === 1 ? 5 : 0;
+      },
+    };
+    const opening = openRenderingSession(client, "scoped-late-failure", SETTINGS, {
+      intervalInMs: 5,
+      keepAlive,
+    });
+    await startUpWhenCreated("scoped-late-failure");
+    await assert.rejects(opening, { name: "RangeError" });
+    assert.equal((await client.getSession("scoped-late-failure")).status, "Stopped");
+  });
+
   it("ends once, however often end() and disposal are called", async () => {
     const opening = openRenderingSession(client, "scoped-twice", SETTINGS, { intervalInMs: 5 });
     await startUpWhenCreated("scoped-twice");

@@ -215,6 +215,35 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
   throw new Error("Expected a rejection, but the promise resolved.");
 }
 
+/** Counts every request to the service and the token service; none may happen for bad input. */
+export function countRequests(): { count: () => number } {
+  let count = 0;
+  const hit = (): [number, object] => {
+    count += 1;
+    return [500, {}];
+  };
+  for (const url of [endpoint, stsUrl]) {
+    const scope = nock(url).persist();
+    scope
+      .get(() => true)
+      .query(true)
+      .reply(hit);
+    scope
+      .put(() => true)
+      .query(true)
+      .reply(hit);
+    scope
+      .patch(() => true)
+      .query(true)
+      .reply(hit);
+    scope
+      .post(() => true)
+      .query(true)
+      .reply(hit);
+  }
+  return { count: () => count };
+}
+
 /** Resets nock between tests. */
 export function resetNock(): void {
   nock.cleanAll();
