@@ -20,7 +20,14 @@ import type {
   ResponseHeaderModel,
   ResponseModel,
 } from "./clientModel";
-import { clientNameOf, apiVersionOf, credentialsOf, hostOf, keyHeaderNamesOf } from "./clientSettings";
+import {
+  clientNameOf,
+  apiVersionOf,
+  credentialsOf,
+  hostOf,
+  keyHeaderNamesOf,
+  titleOf,
+} from "./clientSettings";
 import {
   describe,
   httpOf,
@@ -30,8 +37,8 @@ import {
   serializedName,
 } from "./codeModelAccess";
 import type { EmitterOptions } from "./emitterOptions";
-import { operationTypeName } from "./names";
-import { groupByPath, mergeByStatus, pagingOf, pathParametersOf, unionOf } from "./operationParts";
+import { lowerFirst, operationTypeName, pascalCase } from "./names";
+import { groupByPath, lroOf, mergeByStatus, pagingOf, pathParametersOf, unionOf } from "./operationParts";
 import { TypeCollector } from "./typeCollector";
 
 const httpMethods: readonly HttpMethod[] = [
@@ -79,12 +86,18 @@ class ClientModelBuilder {
       "authorization",
       ...keyHeaderNamesOf(this.codeModel).map((name) => name.toLowerCase()),
     ]);
+    const inputModels = this.inputs.declarations();
+    const outputModels = this.outputs.declarations();
     const loggedHeaderNames = [...this.loggedHeaders.entries()]
       .filter(([lower]) => !secret.has(lower))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([, name]) => name);
     return {
+      title: titleOf(this.codeModel),
       clientName: clientNameOf(this.codeModel),
+      packageName: this.options.packageName,
+      allowInsecureConnection: this.options.allowInsecureConnection,
+      rlcShortcut: this.options.rlcShortcut,
       description: this.codeModel.info.description ?? "",
       apiVersion: apiVersionOf(this.codeModel),
       host: hostOf(this.codeModel),
@@ -92,9 +105,9 @@ class ClientModelBuilder {
       loggedHeaderNames,
       credentials: credentialsOf(this.codeModel, this.options),
       operations,
-      paths: groupByPath(operations),
-      inputModels: this.inputs.declarations(),
-      outputModels: this.outputs.declarations(),
+      paths: groupByPath(operations, new Set([...inputModels, ...outputModels].map((model) => model.name))),
+      inputModels,
+      outputModels,
     };
   }
 
@@ -121,20 +134,26 @@ class ClientModelBuilder {
         this.loggedHeaders.set(header.toLowerCase(), header);
       }
     }
+    const responses = mergeByStatus([
+      ...(operation.responses ?? []).flatMap((response) => this.responses(name, response, true)),
+      ...(operation.exceptions ?? []).flatMap((response) => this.responses(name, response, false)),
+    ]);
     return {
       name,
+      bareName: pascalCase(operation.language.default.name),
+      methodName: lowerFirst(pascalCase(operation.language.default.name)),
+      groupProperty: lowerFirst(pascalCase(groupName)),
+      groupName: pascalCase(groupName),
       description: operation.language.default.description || String(operation.language.default.summary ?? ""),
       method,
       path: http.path,
-      pathParameters: pathParametersOf(name, http.path, unique),
+      pathParameters: pathParametersOf(name, http.path, unique, (schema) => this.inputs.typeOf(schema)),
       queryParameters: this.parametersIn("query", unique),
       headerParameters: this.parametersIn("header", unique),
       body: this.body(operation, requests),
-      responses: mergeByStatus([
-        ...(operation.responses ?? []).flatMap((response) => this.responses(name, response, true)),
-        ...(operation.exceptions ?? []).flatMap((response) => this.responses(name, response, false)),
-      ]),
+      responses,
       paging: pagingOf(operation),
+      lro: lroOf(operation, name, responses),
     };
   }
 
