@@ -108,7 +108,7 @@ export async function getLongRunningPoller<TResult extends HttpResponse>(
   const stopController = new AbortController();
   const operation: RunningOperation<TResult> = {
     // The initial request was sent by the caller: its response is the operation's first state.
-    sendInitialRequest: async () => toLroResponse(initialResponse),
+    sendInitialRequest: async () => toLroResponse(initialResponse, isTerminalAnswer(initialResponse)),
     sendPollRequest: async (path, pollOptions) => {
       const linked = linkSignals(stopController.signal, pollOptions?.abortSignal);
       let response: PathUncheckedResponse;
@@ -181,12 +181,49 @@ function linkSignals(
   };
 }
 
-/** The response in the shape core-lro reads (a numeric status code). */
-function toLroResponse<TResult extends HttpResponse>(response: TResult): OperationResponse<TResult> {
+const pollingHeaders = ["operation-location", "azure-asyncoperation", "location"];
+
+/**
+ * A 200 or 201 whose body gives a terminal provisioning state completes the operation: polling
+ * headers that come with it are ignored (the resource is there, as PATCH 200 answers say).
+ */
+function isTerminalAnswer(response: HttpResponse): boolean {
+  if (response.status !== "200" && response.status !== "201") {
+    return false;
+  }
+  const body = response.body as { provisioningState?: unknown; properties?: { provisioningState?: unknown } } | undefined;
+  const state = body?.properties?.provisioningState ?? body?.provisioningState;
+  return typeof state === "string" && /^(succeeded|failed|canceled|cancelled)$/i.test(state);
+}
+
+/** The status of an operation body, when it is not text (an error number), says nothing: drop it. */
+function statusFreeBody(body: unknown): unknown {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    return body;
+  }
+  const status: unknown = (body as Record<string, unknown>)["status"];
+  return status === undefined || typeof status === "string"
+    ? body
+    : Object.fromEntries(Object.entries(body).filter(([key]) => key !== "status"));
+}
+
+/** The response in the shape core-lro reads (a numeric status code), optionally without polling headers. */
+function toLroResponse<TResult extends HttpResponse>(
+  response: TResult,
+  withoutPollingHeaders = false,
+): OperationResponse<TResult> {
   const statusCode = Number.parseInt(response.status, 10);
   if (Number.isNaN(statusCode)) {
     throw new TypeError(\`Status code of the response is not a number. Value: \${response.status}\`);
   }
-  return { flatResponse: response, rawResponse: { ...response, statusCode, body: response.body } };
+  const headers = Object.fromEntries(
+    Object.entries(response.headers).filter(
+      ([name]) => !withoutPollingHeaders || !pollingHeaders.includes(name.toLowerCase()),
+    ),
+  );
+  return {
+    flatResponse: response,
+    rawResponse: { ...response, headers, statusCode, body: statusFreeBody(response.body) },
+  };
 }
 `;
