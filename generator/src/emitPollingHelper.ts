@@ -3,17 +3,8 @@
 // rest-level clients (SimplePollerLike). The final-state-via of each operation is the default of
 // `resourceLocationConfig`, found by matching the initial request against the operations' paths.
 import type { OperationModel } from "./clientModel";
+import { pathPattern } from "./pathPattern";
 import { typeImport } from "./typeImport";
-
-/** An end-anchored pattern for a path template: `{name}` matches one segment. */
-function pathPattern(template: string): string {
-  return (
-    template
-      .split(/\{[^}]+\}/)
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"))
-      .join("[^/]+") + "$"
-  );
-}
 
 function overload(operation: OperationModel): string {
   const lro = operation.lro;

@@ -50,10 +50,14 @@ async function generate(): Promise<GeneratedClients> {
         copyFileSync(program, path.join(clientFolder(spec.name), "scenarios.ts"));
       }
     }
-    const dropIn = path.join(programsFolder, "dropIn.ts.txt");
-    copyFileSync(dropIn, path.join(outputRoot, "dropIn.ts"));
+    for (const shared of ["dropIn", "testServerPolicies"]) {
+      copyFileSync(path.join(programsFolder, `${shared}.ts.txt`), path.join(outputRoot, `${shared}.ts`));
+    }
     const tsconfig = path.join(folder, "tsconfig.json");
-    writeFileSync(tsconfig, JSON.stringify({ compilerOptions: strictOptions, include: ["out/**/*.ts"] }, null, 2));
+    writeFileSync(
+      tsconfig,
+      JSON.stringify({ compilerOptions: strictOptions, include: ["out/**/*.ts"] }, null, 2),
+    );
     const tsc = path.join(repositoryRoot, "node_modules", "typescript", "bin", "tsc");
     typecheck = await runNode([tsc, "-p", tsconfig, "--pretty", "false"]);
   }
