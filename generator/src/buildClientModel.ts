@@ -58,6 +58,13 @@ const synthesizedHeaderOrigins: ReadonlySet<string> = new Set([
   "modelerfour:synthesized/content-type",
 ]);
 
+/** Serialization styles of query arrays that @autorest/typescript types as text (see serializeHelper.ts). */
+const collectionFormats: Readonly<Record<string, "ssv" | "tsv" | "pipes">> = {
+  spaceDelimited: "ssv",
+  tabDelimited: "tsv",
+  pipeDelimited: "pipes",
+};
+
 class ClientModelBuilder {
   private readonly inputs: TypeCollector;
   private readonly outputs: TypeCollector;
@@ -167,6 +174,21 @@ class ClientModelBuilder {
         continue;
       }
       const name = serializedName(parameter);
+      const collectionFormat = collectionFormats[String(httpOf(parameter)?.style ?? "")];
+      if (
+        location === "query" &&
+        collectionFormat !== undefined &&
+        parameter.schema.type === SchemaType.Array
+      ) {
+        byName.set(name, {
+          name,
+          description: describe(parameter),
+          type: { text: "string", refs: [] },
+          required: parameter.required === true,
+          collectionFormat,
+        });
+        continue;
+      }
       byName.set(name, {
         name,
         description: describe(parameter),

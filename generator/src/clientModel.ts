@@ -39,6 +39,8 @@ export interface ParameterModel {
   readonly description: string;
   readonly type: TypeRef;
   readonly required: boolean;
+  /** A query array joined by spaces, tabs or pipes: typed as text, built with serializeHelper.ts. */
+  readonly collectionFormat?: "ssv" | "tsv" | "pipes";
 }
 
 /** A path parameter: a positional argument of `client.path(...)`. */
@@ -48,6 +50,11 @@ export interface PathParameterModel {
   readonly description: string;
   /** The schema's type (a literal for a constant), as @autorest/typescript types path arguments. */
   readonly type: TypeRef;
+  /**
+   * An array (csv) parameter: `client.path()` takes it as text (core-client does not join arrays),
+   * the shortcut method takes the array and joins it with commas.
+   */
+  readonly isArray: boolean;
 }
 
 export interface BodyModel {

@@ -12,6 +12,7 @@ import { emitPaginateHelper } from "./emitPaginateHelper";
 import { emitPollingHelper } from "./emitPollingHelper";
 import { emitParameters } from "./emitParameters";
 import { emitResponses } from "./emitResponses";
+import { emitSerializeHelper } from "./emitSerializeHelper";
 import { formatSource } from "./formatSource";
 import { factoryFileName } from "./names";
 
@@ -62,6 +63,10 @@ export async function emitClient(
   const pollingHelper = emitPollingHelper(client.operations);
   if (pollingHelper !== undefined) {
     modules.set("pollingHelper", pollingHelper);
+  }
+  const serializeHelper = emitSerializeHelper(client.operations);
+  if (serializeHelper !== undefined) {
+    modules.set("serializeHelper", serializeHelper);
   }
   modules.set("index", emitIndex(factoryModule, [...modules.keys()].slice(1)));
   modules.set("logger", emitLogger(client.packageName));

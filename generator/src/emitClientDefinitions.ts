@@ -28,17 +28,19 @@ export function argumentNames(parameters: readonly PathParameterModel[]): string
   });
 }
 
-function typedArguments(parameters: readonly PathParameterModel[]): string[] {
+/** `name: type` of each path argument; `client.path()` takes arrays as (comma-joined) text. */
+function typedArguments(parameters: readonly PathParameterModel[], shortcut: boolean): string[] {
   const names = argumentNames(parameters);
   return parameters.map(
-    (parameter, index) => `${names[index] ?? parameter.identifier}: ${parameter.type.text}`,
+    (parameter, index) =>
+      `${names[index] ?? parameter.identifier}: ${parameter.isArray && !shortcut ? "string" : parameter.type.text}`,
   );
 }
 
 function renderRoute(path: PathModel): string {
   const verbs = path.operations.map((operation) => operation.method).join(", ");
   const escaped = path.path.replace(/[{}]/g, (brace) => `\\${brace}`);
-  const args = typedArguments(path.pathParameters).map((argument) => `, ${argument}`);
+  const args = typedArguments(path.pathParameters, false).map((argument) => `, ${argument}`);
   return (
     `/** Resource for '${escaped}' has methods for the following verbs: ${verbs} */\n` +
     `(path: ${JSON.stringify(path.path)}${args.join("")}): ${path.interfaceName};\n`
@@ -46,7 +48,7 @@ function renderRoute(path: PathModel): string {
 }
 
 function renderShortcut(operation: OperationModel): string {
-  const args = [...typedArguments(operation.pathParameters), optionsParameter(operation)].join(", ");
+  const args = [...typedArguments(operation.pathParameters, true), optionsParameter(operation)].join(", ");
   return `${docComment(operation.description)}${operation.methodName}(${args}): StreamableMethod<${responseUnion(operation)}>;\n`;
 }
 

@@ -34,7 +34,10 @@ function credentialsOptions(client: ClientModel): string {
 
 function shortcutMethod(operation: OperationModel): string {
   const names = argumentNames(operation.pathParameters);
-  const pathArguments = [JSON.stringify(operation.path), ...names].join(", ");
+  const values = names.map((name, index) =>
+    operation.pathParameters[index]?.isArray ? `${name}.join(",")` : name,
+  );
+  const pathArguments = [JSON.stringify(operation.path), ...values].join(", ");
   return `${operation.methodName}: (${[...names, "options"].join(", ")}) => client.path(${pathArguments}).${operation.method}(options),\n`;
 }
 

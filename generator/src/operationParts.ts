@@ -1,5 +1,6 @@
 // Per-operation pieces of the client model that need no type resolution: path parameters in
 // template order, paging settings, and the grouping of operations by path.
+import { SchemaType } from "@autorest/codemodel";
 import type { Operation, Parameter, Schema } from "@autorest/codemodel";
 import type {
   LroModel,
@@ -41,6 +42,7 @@ export function pathParametersOf(
       serializedName: placeholder,
       description: describe(parameter),
       type: typeOf(parameter.schema),
+      isArray: parameter.schema.type === SchemaType.Array,
     };
   });
 }
