@@ -194,7 +194,8 @@ class ClientModelBuilder {
         description: describe(parameter),
         // Header values are text on the wire; other formats keep their plain type.
         type:
-          location === "header" && parameter.schema.type === SchemaType.DateTime
+          location === "header" &&
+          (parameter.schema.type === SchemaType.DateTime || parameter.schema.type === SchemaType.Date)
             ? { text: "string", refs: [] }
             : this.inputs.typeOf(parameter.schema),
         required: parameter.required === true,
