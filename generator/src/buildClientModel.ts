@@ -2,6 +2,7 @@
 // paging and host settings, with type expressions resolved. Pure: no I/O.
 import { SchemaType } from "@autorest/codemodel";
 import type {
+  ArraySchema,
   CodeModel,
   HttpHeader,
   Operation,
@@ -13,12 +14,14 @@ import type {
 } from "@autorest/codemodel";
 import type {
   BodyModel,
+  BodyVariantModel,
   ClientModel,
   HttpMethod,
   OperationModel,
   ParameterModel,
   ResponseHeaderModel,
   ResponseModel,
+  TypeRef,
 } from "./clientModel";
 import {
   clientNameOf,
@@ -205,34 +208,75 @@ class ClientModelBuilder {
   }
 
   private body(operation: Operation, requests: readonly Request[]): BodyModel | undefined {
-    const bodies = requests.flatMap((request) =>
-      (request.parameters ?? [])
-        .filter((parameter) => httpOf(parameter)?.in === "body" && parameter.flattened !== true)
-        .map((parameter) => ({ parameter, request })),
-    );
-    const first = bodies[0];
+    const variants: { variant: BodyVariantModel; description: string }[] = [];
+    for (const request of requests) {
+      const parameters = (request.parameters ?? []).filter(
+        (parameter) => httpOf(parameter)?.in === "body" && parameter.flattened !== true,
+      );
+      const first = parameters[0];
+      if (first === undefined) {
+        continue;
+      }
+      const http = requestHttpOf(request);
+      const multipart = http.knownMediaType === "multipart" || (http.mediaTypes ?? []).includes("multipart/form-data");
+      const type = multipart
+        ? this.multipartParts(parameters)
+        : unionOf(parameters.map((parameter) => this.inputs.typeOf(parameter.schema, parameter.nullable === true)));
+      variants.push({
+        description: describe(first),
+        variant: {
+          type,
+          required: parameters.some((parameter) => parameter.required === true),
+          contentTypes: http.mediaTypes ?? [],
+          json: http.knownMediaType === "json",
+          multipart,
+        },
+      });
+    }
+    const first = variants[0];
     if (first === undefined) {
       return undefined;
     }
-    const types = bodies.map(({ parameter }) =>
-      this.inputs.typeOf(parameter.schema, parameter.nullable === true),
-    );
-    const contentTypes = bodies.flatMap(({ request }) => {
-      const http = requestHttpOf(request);
-      return http.knownMediaType === "json" ? [] : (http.mediaTypes ?? []);
-    });
+    const contentTypes = variants.flatMap(({ variant }) => (variant.json ? [] : variant.contentTypes));
     return {
-      description: describe(first.parameter) || `Body of ${operation.language.default.name}`,
-      type: unionOf(types),
-      required: bodies.some(({ parameter }) => parameter.required === true),
+      description: first.description || `Body of ${operation.language.default.name}`,
+      type: unionOf(variants.map(({ variant }) => variant.type)),
+      required: variants.some(({ variant }) => variant.required),
       contentTypes: [...new Set(contentTypes)],
+      multipart: variants.some(({ variant }) => variant.multipart),
+      variants: variants.map(({ variant }) => variant),
     };
+  }
+
+  /**
+   * A multipart/form-data body: the array of parts core-client sends, one part per form field (an
+   * array field may repeat its part), each `{ name, body, filename?, contentType? }`.
+   */
+  private multipartParts(parameters: readonly Parameter[]): TypeRef {
+    const parts = parameters.map((parameter) => {
+      const schema = parameter.schema.type === SchemaType.Array ? (parameter.schema as ArraySchema).elementType : parameter.schema;
+      const body = this.inputs.typeOf(schema);
+      const file = schema.type === SchemaType.Binary;
+      return {
+        text: `{ name: ${JSON.stringify(serializedName(parameter))}; body: ${body.text}${file ? "; filename?: string; contentType?: string" : ""} }`,
+        refs: body.refs,
+      };
+    });
+    const union = unionOf(parts);
+    return { text: `Array<${union.text}>`, refs: union.refs };
   }
 
   private responses(operationName: string, response: Response, expected: boolean): ResponseModel[] {
     const http = responseHttpOf(response);
     const { schema, nullable } = response as Partial<SchemaResponse>;
-    const body = schema === undefined ? undefined : this.outputs.typeOf(schema, nullable === true);
+    // A binary response has no schema: core-client hands its buffered body over as text.
+    const binary = (response as { binary?: unknown }).binary === true;
+    const body =
+      schema !== undefined
+        ? this.outputs.typeOf(schema, nullable === true)
+        : binary
+          ? { text: "string", refs: [] }
+          : undefined;
     const headers = this.responseHeaders(http.headers ?? []);
     return http.statusCodes.map((status) => {
       const suffix = status === "default" ? "Default" : String(status);

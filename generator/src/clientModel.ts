@@ -57,12 +57,27 @@ export interface PathParameterModel {
   readonly isArray: boolean;
 }
 
+/** The body of one request of an operation (one per group of media types in the spec). */
+export interface BodyVariantModel {
+  readonly type: TypeRef;
+  readonly required: boolean;
+  readonly contentTypes: readonly string[];
+  /** A JSON body: its content type may be left out (the client sends application/json). */
+  readonly json: boolean;
+  /** A multipart/form-data body: its content type must be given (core-client builds the parts then). */
+  readonly multipart: boolean;
+}
+
 export interface BodyModel {
   readonly description: string;
   readonly type: TypeRef;
   readonly required: boolean;
   /** Content types to declare when the body is not JSON; empty for JSON bodies. */
   readonly contentTypes: readonly string[];
+  /** Some variant is multipart/form-data. */
+  readonly multipart: boolean;
+  /** Several variants: the parameters are a union, one member per content-type group, as in the reference. */
+  readonly variants: readonly BodyVariantModel[];
 }
 
 export interface ResponseHeaderModel {

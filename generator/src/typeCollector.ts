@@ -168,7 +168,12 @@ export class TypeCollector {
       case SchemaType.Boolean:
         return "boolean";
       case SchemaType.Binary:
-        return this.usage === "input" ? "string | Uint8Array" : "Uint8Array";
+        // What core-client sends as bytes: text, bytes, or a web or Node.js stream. A buffered
+        // binary response is the body decoded as text (core-client's behaviour); the bytes come
+        // from .asNodeStream() or .asBrowserStream() instead.
+        return this.usage === "input"
+          ? "string | Uint8Array | ReadableStream<Uint8Array> | NodeJS.ReadableStream"
+          : "string";
       case SchemaType.AnyObject:
         return "Record<string, unknown>";
       default:
