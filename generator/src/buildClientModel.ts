@@ -218,10 +218,13 @@ class ClientModelBuilder {
         continue;
       }
       const http = requestHttpOf(request);
-      const multipart = http.knownMediaType === "multipart" || (http.mediaTypes ?? []).includes("multipart/form-data");
+      const multipart =
+        http.knownMediaType === "multipart" || (http.mediaTypes ?? []).includes("multipart/form-data");
       const type = multipart
         ? this.multipartParts(parameters)
-        : unionOf(parameters.map((parameter) => this.inputs.typeOf(parameter.schema, parameter.nullable === true)));
+        : unionOf(
+            parameters.map((parameter) => this.inputs.typeOf(parameter.schema, parameter.nullable === true)),
+          );
       variants.push({
         description: describe(first),
         variant: {
@@ -254,7 +257,10 @@ class ClientModelBuilder {
    */
   private multipartParts(parameters: readonly Parameter[]): TypeRef {
     const parts = parameters.map((parameter) => {
-      const schema = parameter.schema.type === SchemaType.Array ? (parameter.schema as ArraySchema).elementType : parameter.schema;
+      const schema =
+        parameter.schema.type === SchemaType.Array
+          ? (parameter.schema as ArraySchema).elementType
+          : parameter.schema;
       const body = this.inputs.typeOf(schema);
       const file = schema.type === SchemaType.Binary;
       return {

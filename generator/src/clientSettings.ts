@@ -44,13 +44,29 @@ export function apiVersionOf(codeModel: CodeModel): string | undefined {
   return versions[0]?.version;
 }
 
-/** The base URL template and its parameters (x-ms-parameterized-host, or `$host` for a fixed host). */
+/**
+ * The base URL template and its parameters (x-ms-parameterized-host, or `$host` for a fixed host), in
+ * the order of the template. Host parameters declared at method level (the default of inline
+ * x-ms-parameterized-host parameters) become client parameters too: a rest-level client has one base
+ * URL, and @autorest/typescript would leave their `{placeholders}` unreplaced.
+ */
 export function hostOf(codeModel: CodeModel): HostModel {
-  const hostParameters = (codeModel.globalParameters ?? []).filter(
-    (parameter) => httpOf(parameter)?.in === "uri",
+  const methodLevel = codeModel.operationGroups.flatMap((group) =>
+    group.operations.flatMap((operation) => operation.parameters ?? []),
   );
+  const byName = new Map<string, Parameter>();
+  for (const parameter of [...(codeModel.globalParameters ?? []), ...methodLevel]) {
+    if (httpOf(parameter)?.in === "uri" && !byName.has(serializedName(parameter))) {
+      byName.set(serializedName(parameter), parameter);
+    }
+  }
   const firstRequest = codeModel.operationGroups[0]?.operations[0]?.requests?.[0];
   const template = firstRequest === undefined ? "{$host}" : requestHttpOf(firstRequest).uri;
+  const order = [...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] ?? "");
+  const position = (name: string): number => (order.includes(name) ? order.indexOf(name) : order.length);
+  const hostParameters = [...byName.values()].sort(
+    (a, b) => position(serializedName(a)) - position(serializedName(b)),
+  );
   return {
     template,
     parameters: hostParameters.map((parameter) => {

@@ -47,7 +47,12 @@ function renderOperation(operation: OperationModel): string {
       const types = variant.contentTypes.map((type) => JSON.stringify(type)).join(" | ");
       text += `export interface ${name}BodyParam${suffix} {\n${docComment(body.description)}body${variant.required ? "" : "?"}: ${variant.type.text};\n}\n\n`;
       text += `export interface ${name}MediaTypesParam${suffix} {\n/** Content type of the request body. */\ncontentType${variant.json ? "?" : ""}: ${types};\n}\n\n`;
-      return [`${name}BodyParam${suffix}`, `${name}MediaTypesParam${suffix}`, ...parts, "RequestParameters"].join(" & ");
+      return [
+        `${name}BodyParam${suffix}`,
+        `${name}MediaTypesParam${suffix}`,
+        ...parts,
+        "RequestParameters",
+      ].join(" & ");
     });
     return `${text}export type ${name}Parameters =\n${members.map((member) => `| (${member})`).join("\n")};\n`;
   }
