@@ -2,6 +2,7 @@
 // paging and host settings, with type expressions resolved. Pure: no I/O.
 import { SchemaType } from "@autorest/codemodel";
 import type {
+  ArraySchema,
   CodeModel,
   HttpHeader,
   Operation,
@@ -13,14 +14,23 @@ import type {
 } from "@autorest/codemodel";
 import type {
   BodyModel,
+  BodyVariantModel,
   ClientModel,
   HttpMethod,
   OperationModel,
   ParameterModel,
   ResponseHeaderModel,
   ResponseModel,
+  TypeRef,
 } from "./clientModel";
-import { clientNameOf, apiVersionOf, credentialsOf, hostOf, keyHeaderNamesOf } from "./clientSettings";
+import {
+  clientNameOf,
+  apiVersionOf,
+  credentialsOf,
+  hostOf,
+  keyHeaderNamesOf,
+  titleOf,
+} from "./clientSettings";
 import {
   describe,
   httpOf,
@@ -30,8 +40,8 @@ import {
   serializedName,
 } from "./codeModelAccess";
 import type { EmitterOptions } from "./emitterOptions";
-import { operationTypeName } from "./names";
-import { groupByPath, mergeByStatus, pagingOf, pathParametersOf, unionOf } from "./operationParts";
+import { lowerFirst, operationTypeName, pascalCase } from "./names";
+import { groupByPath, lroOf, mergeByStatus, pagingOf, pathParametersOf, unionOf } from "./operationParts";
 import { TypeCollector } from "./typeCollector";
 
 const httpMethods: readonly HttpMethod[] = [
@@ -50,6 +60,13 @@ const synthesizedHeaderOrigins: ReadonlySet<string> = new Set([
   "modelerfour:synthesized/accept",
   "modelerfour:synthesized/content-type",
 ]);
+
+/** Serialization styles of query arrays that @autorest/typescript types as text (see serializeHelper.ts). */
+const collectionFormats: Readonly<Record<string, "ssv" | "tsv" | "pipes">> = {
+  spaceDelimited: "ssv",
+  tabDelimited: "tsv",
+  pipeDelimited: "pipes",
+};
 
 class ClientModelBuilder {
   private readonly inputs: TypeCollector;
@@ -79,12 +96,18 @@ class ClientModelBuilder {
       "authorization",
       ...keyHeaderNamesOf(this.codeModel).map((name) => name.toLowerCase()),
     ]);
+    const inputModels = this.inputs.declarations();
+    const outputModels = this.outputs.declarations();
     const loggedHeaderNames = [...this.loggedHeaders.entries()]
       .filter(([lower]) => !secret.has(lower))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([, name]) => name);
     return {
+      title: titleOf(this.codeModel),
       clientName: clientNameOf(this.codeModel),
+      packageName: this.options.packageName,
+      allowInsecureConnection: this.options.allowInsecureConnection,
+      rlcShortcut: this.options.rlcShortcut,
       description: this.codeModel.info.description ?? "",
       apiVersion: apiVersionOf(this.codeModel),
       host: hostOf(this.codeModel),
@@ -92,9 +115,9 @@ class ClientModelBuilder {
       loggedHeaderNames,
       credentials: credentialsOf(this.codeModel, this.options),
       operations,
-      paths: groupByPath(operations),
-      inputModels: this.inputs.declarations(),
-      outputModels: this.outputs.declarations(),
+      paths: groupByPath(operations, new Set([...inputModels, ...outputModels].map((model) => model.name))),
+      inputModels,
+      outputModels,
     };
   }
 
@@ -121,20 +144,26 @@ class ClientModelBuilder {
         this.loggedHeaders.set(header.toLowerCase(), header);
       }
     }
+    const responses = mergeByStatus([
+      ...(operation.responses ?? []).flatMap((response) => this.responses(name, response, true)),
+      ...(operation.exceptions ?? []).flatMap((response) => this.responses(name, response, false)),
+    ]);
     return {
       name,
+      bareName: pascalCase(operation.language.default.name),
+      methodName: lowerFirst(pascalCase(operation.language.default.name)),
+      groupProperty: lowerFirst(pascalCase(groupName)),
+      groupName: pascalCase(groupName),
       description: operation.language.default.description || String(operation.language.default.summary ?? ""),
       method,
       path: http.path,
-      pathParameters: pathParametersOf(name, http.path, unique),
+      pathParameters: pathParametersOf(name, http.path, unique, (schema) => this.inputs.typeOf(schema)),
       queryParameters: this.parametersIn("query", unique),
       headerParameters: this.parametersIn("header", unique),
       body: this.body(operation, requests),
-      responses: mergeByStatus([
-        ...(operation.responses ?? []).flatMap((response) => this.responses(name, response, true)),
-        ...(operation.exceptions ?? []).flatMap((response) => this.responses(name, response, false)),
-      ]),
+      responses,
       paging: pagingOf(operation),
+      lro: lroOf(operation, name, responses),
     };
   }
 
@@ -148,12 +177,28 @@ class ClientModelBuilder {
         continue;
       }
       const name = serializedName(parameter);
+      const collectionFormat = collectionFormats[String(httpOf(parameter)?.style ?? "")];
+      if (
+        location === "query" &&
+        collectionFormat !== undefined &&
+        parameter.schema.type === SchemaType.Array
+      ) {
+        byName.set(name, {
+          name,
+          description: describe(parameter),
+          type: { text: "string", refs: [] },
+          required: parameter.required === true,
+          collectionFormat,
+        });
+        continue;
+      }
       byName.set(name, {
         name,
         description: describe(parameter),
         // Header values are text on the wire; other formats keep their plain type.
         type:
-          location === "header" && parameter.schema.type === SchemaType.DateTime
+          location === "header" &&
+          (parameter.schema.type === SchemaType.DateTime || parameter.schema.type === SchemaType.Date)
             ? { text: "string", refs: [] }
             : this.inputs.typeOf(parameter.schema),
         required: parameter.required === true,
@@ -163,34 +208,81 @@ class ClientModelBuilder {
   }
 
   private body(operation: Operation, requests: readonly Request[]): BodyModel | undefined {
-    const bodies = requests.flatMap((request) =>
-      (request.parameters ?? [])
-        .filter((parameter) => httpOf(parameter)?.in === "body" && parameter.flattened !== true)
-        .map((parameter) => ({ parameter, request })),
-    );
-    const first = bodies[0];
+    const variants: { variant: BodyVariantModel; description: string }[] = [];
+    for (const request of requests) {
+      const parameters = (request.parameters ?? []).filter(
+        (parameter) => httpOf(parameter)?.in === "body" && parameter.flattened !== true,
+      );
+      const first = parameters[0];
+      if (first === undefined) {
+        continue;
+      }
+      const http = requestHttpOf(request);
+      const multipart =
+        http.knownMediaType === "multipart" || (http.mediaTypes ?? []).includes("multipart/form-data");
+      const type = multipart
+        ? this.multipartParts(parameters)
+        : unionOf(
+            parameters.map((parameter) => this.inputs.typeOf(parameter.schema, parameter.nullable === true)),
+          );
+      variants.push({
+        description: describe(first),
+        variant: {
+          type,
+          required: parameters.some((parameter) => parameter.required === true),
+          contentTypes: http.mediaTypes ?? [],
+          json: http.knownMediaType === "json",
+          multipart,
+        },
+      });
+    }
+    const first = variants[0];
     if (first === undefined) {
       return undefined;
     }
-    const types = bodies.map(({ parameter }) =>
-      this.inputs.typeOf(parameter.schema, parameter.nullable === true),
-    );
-    const contentTypes = bodies.flatMap(({ request }) => {
-      const http = requestHttpOf(request);
-      return http.knownMediaType === "json" ? [] : (http.mediaTypes ?? []);
-    });
+    const contentTypes = variants.flatMap(({ variant }) => (variant.json ? [] : variant.contentTypes));
     return {
-      description: describe(first.parameter) || `Body of ${operation.language.default.name}`,
-      type: unionOf(types),
-      required: bodies.some(({ parameter }) => parameter.required === true),
+      description: first.description || `Body of ${operation.language.default.name}`,
+      type: unionOf(variants.map(({ variant }) => variant.type)),
+      required: variants.some(({ variant }) => variant.required),
       contentTypes: [...new Set(contentTypes)],
+      multipart: variants.some(({ variant }) => variant.multipart),
+      variants: variants.map(({ variant }) => variant),
     };
+  }
+
+  /**
+   * A multipart/form-data body: the array of parts core-client sends, one part per form field (an
+   * array field may repeat its part), each `{ name, body, filename?, contentType? }`.
+   */
+  private multipartParts(parameters: readonly Parameter[]): TypeRef {
+    const parts = parameters.map((parameter) => {
+      const schema =
+        parameter.schema.type === SchemaType.Array
+          ? (parameter.schema as ArraySchema).elementType
+          : parameter.schema;
+      const body = this.inputs.typeOf(schema);
+      const file = schema.type === SchemaType.Binary;
+      return {
+        text: `{ name: ${JSON.stringify(serializedName(parameter))}; body: ${body.text}${file ? "; filename?: string; contentType?: string" : ""} }`,
+        refs: body.refs,
+      };
+    });
+    const union = unionOf(parts);
+    return { text: `Array<${union.text}>`, refs: union.refs };
   }
 
   private responses(operationName: string, response: Response, expected: boolean): ResponseModel[] {
     const http = responseHttpOf(response);
     const { schema, nullable } = response as Partial<SchemaResponse>;
-    const body = schema === undefined ? undefined : this.outputs.typeOf(schema, nullable === true);
+    // A binary response has no schema: core-client hands its buffered body over as text.
+    const binary = (response as { binary?: unknown }).binary === true;
+    const body =
+      schema !== undefined
+        ? this.outputs.typeOf(schema, nullable === true)
+        : binary
+          ? { text: "string", refs: [] }
+          : undefined;
     const headers = this.responseHeaders(http.headers ?? []);
     return http.statusCodes.map((status) => {
       const suffix = status === "default" ? "Default" : String(status);

@@ -39,6 +39,8 @@ export interface ParameterModel {
   readonly description: string;
   readonly type: TypeRef;
   readonly required: boolean;
+  /** A query array joined by spaces, tabs or pipes: typed as text, built with serializeHelper.ts. */
+  readonly collectionFormat?: "ssv" | "tsv" | "pipes";
 }
 
 /** A path parameter: a positional argument of `client.path(...)`. */
@@ -46,6 +48,24 @@ export interface PathParameterModel {
   readonly identifier: string;
   readonly serializedName: string;
   readonly description: string;
+  /** The schema's type (a literal for a constant), as @autorest/typescript types path arguments. */
+  readonly type: TypeRef;
+  /**
+   * An array (csv) parameter: `client.path()` takes it as text (core-client does not join arrays),
+   * the shortcut method takes the array and joins it with commas.
+   */
+  readonly isArray: boolean;
+}
+
+/** The body of one request of an operation (one per group of media types in the spec). */
+export interface BodyVariantModel {
+  readonly type: TypeRef;
+  readonly required: boolean;
+  readonly contentTypes: readonly string[];
+  /** A JSON body: its content type may be left out (the client sends application/json). */
+  readonly json: boolean;
+  /** A multipart/form-data body: its content type must be given (core-client builds the parts then). */
+  readonly multipart: boolean;
 }
 
 export interface BodyModel {
@@ -54,6 +74,10 @@ export interface BodyModel {
   readonly required: boolean;
   /** Content types to declare when the body is not JSON; empty for JSON bodies. */
   readonly contentTypes: readonly string[];
+  /** Some variant is multipart/form-data. */
+  readonly multipart: boolean;
+  /** Several variants: the parameters are a union, one member per content-type group, as in the reference. */
+  readonly variants: readonly BodyVariantModel[];
 }
 
 export interface ResponseHeaderModel {
@@ -81,10 +105,30 @@ export interface PagingModel {
   readonly nextLinkName: string | undefined;
 }
 
+/** x-ms-long-running-operation: how the final result is found (x-ms-long-running-operation-options). */
+export interface LroModel {
+  readonly finalStateVia:
+    | "azure-async-operation"
+    | "location"
+    | "original-uri"
+    | "operation-location"
+    | undefined;
+  /** `<Operation>LogicalResponse`: the final answer of the operation once polling is done. */
+  readonly logicalResponse: ResponseModel;
+}
+
 export type HttpMethod = "get" | "put" | "post" | "patch" | "delete" | "head" | "options" | "trace";
 
 export interface OperationModel {
+  /** Group and operation in PascalCase (`PathItemsGetAllWithValues`): prefix of its parameter and response types. */
   readonly name: string;
+  /** The operation alone in PascalCase (`GetAllWithValues`): the name of its path interface. */
+  readonly bareName: string;
+  /** The shortcut method (`getAllWithValues`) and its group property (`pathItems`; "" for no group). */
+  readonly methodName: string;
+  readonly groupProperty: string;
+  /** The group's name in PascalCase, for the shortcut interface `<Group>Operations`. */
+  readonly groupName: string;
   readonly description: string;
   readonly method: HttpMethod;
   readonly path: string;
@@ -94,6 +138,7 @@ export interface OperationModel {
   readonly body: BodyModel | undefined;
   readonly responses: readonly ResponseModel[];
   readonly paging: PagingModel | undefined;
+  readonly lro: LroModel | undefined;
 }
 
 /** All operations on one path; the path's interface is named after its first operation. */
@@ -120,12 +165,20 @@ export interface HostModel {
 }
 
 export interface CredentialsModel {
+  /** `TokenCredential` and/or `KeyCredential`. */
+  readonly types: readonly string[];
   readonly scopes: readonly string[];
   readonly apiKeyHeaderName: string | undefined;
 }
 
 export interface ClientModel {
+  /** The title in PascalCase; the factory's file is named after it. */
+  readonly title: string;
   readonly clientName: string;
+  /** The package name without scope; names the logger (`createClientLogger`). */
+  readonly packageName: string;
+  readonly allowInsecureConnection: boolean;
+  readonly rlcShortcut: boolean;
   readonly description: string;
   readonly apiVersion: string | undefined;
   readonly host: HostModel;

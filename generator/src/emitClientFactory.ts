@@ -1,7 +1,9 @@
-// <clientName>.ts: the default-exported factory `createClient(<host parameters>, options)`.
-import type { ClientModel, HostParameterModel } from "./clientModel";
+// <title>.ts: the default-exported factory `createClient(<host parameters>, [credentials,] options)`.
+import type { ClientModel, HostParameterModel, OperationModel } from "./clientModel";
 import { docComment } from "./docComment";
-import { typeImport } from "./typeImport";
+import { argumentNames } from "./emitClientDefinitions";
+import { shortcutGroups } from "./shortcutGroups";
+import { moduleSpecifier, typeImport } from "./typeImport";
 
 /** The host template as a TypeScript template literal, e.g. `{endpoint}/v1` -> `${endpoint}/v1`. */
 function hostExpression(template: string, parameters: readonly HostParameterModel[]): string {
@@ -30,25 +32,77 @@ function credentialsOptions(client: ClientModel): string {
   return `credentials: {\n${members.join("\n")}\n},\n`;
 }
 
+function shortcutMethod(operation: OperationModel): string {
+  const names = argumentNames(operation.pathParameters);
+  const values = names.map((name, index) =>
+    operation.pathParameters[index]?.isArray ? `${name}.join(",")` : name,
+  );
+  const pathArguments = [JSON.stringify(operation.path), ...values].join(", ");
+  return `${operation.methodName}: (${[...names, "options"].join(", ")}) => client.path(${pathArguments}).${operation.method}(options),\n`;
+}
+
+/** With `rlc-shortcut`: the client with its group properties and top-level operation methods. */
+function shortcuts(client: ClientModel): string {
+  const groups = shortcutGroups(client.operations);
+  const members = groups
+    .map((group) =>
+      group.property === ""
+        ? group.operations.map(shortcutMethod).join("")
+        : `${group.property}: {\n${group.operations.map(shortcutMethod).join("")}},\n`,
+    )
+    .join("");
+  return `return {\n...client,\n${members}};\n`;
+}
+
+function optionsInterface(client: ClientModel, optionFields: readonly HostParameterModel[]): string {
+  const members = [
+    ...(client.apiVersion === undefined
+      ? []
+      : ["/** The api-version the requests carry. */\napiVersion?: string;\n"]),
+    ...optionFields.map(
+      (parameter) => `${docComment(parameter.description)}${parameter.identifier}?: string;\n`,
+    ),
+  ];
+  const name = `${client.clientName}Options`;
+  return members.length === 0
+    ? `/** The optional parameters for the client. */\nexport type ${name} = ClientOptions;\n\n`
+    : `/** The optional parameters for the client. */\nexport interface ${name} extends ClientOptions {\n${members.join("")}}\n\n`;
+}
+
+function apiVersionHandling(client: ClientModel): string {
+  if (client.apiVersion !== undefined) {
+    return "";
+  }
+  // The spec has no api-version: the pipeline must not add one, whatever the options say.
+  return [
+    'client.pipeline.removePolicy({ name: "ApiVersionPolicy" });\n',
+    "if (options.apiVersion) {\n",
+    '  logger.warning("This client does not support client api-version, please change it at the operation level");\n',
+    "}\n",
+  ].join("");
+}
+
 export function emitClientFactory(client: ClientModel): string {
   const parameters = client.host.parameters;
   const positional = parameters.filter((parameter) => parameter.defaultValue === undefined);
   const defaulted = parameters.filter((parameter) => parameter.defaultValue !== undefined);
   const optionFields = defaulted.filter((parameter) => parameter.name !== "$host");
-  const optionsType = optionFields.length > 0 ? `${client.clientName}Options` : "ClientOptions";
-  const credentials = client.credentials !== undefined;
+  const optionsType = `${client.clientName}Options`;
+  const credentialTypes = client.credentials?.types ?? [];
 
   const signature = [
     ...positional.map((parameter) => `${parameter.identifier}: string`),
-    ...(credentials ? ["credentials: TokenCredential | KeyCredential"] : []),
+    ...(credentialTypes.length > 0 ? [`credentials: ${credentialTypes.join(" | ")}`] : []),
     `options: ${optionsType} = {}`,
   ].join(", ");
   const docs = [
-    `Creates a new ${client.clientName}.`,
+    `Initialize a new instance of \`${client.clientName}\`.`,
     "",
     ...positional.map((parameter) => `@param ${parameter.identifier} - ${parameter.description}`.trimEnd()),
-    ...(credentials ? ["@param credentials - The credential that authenticates every request."] : []),
-    "@param options - Pipeline and client options.",
+    ...(credentialTypes.length > 0
+      ? ["@param credentials - The credential that authenticates every request."]
+      : []),
+    "@param options - The parameters for all optional parameters.",
   ].join("\n");
   const defaults = defaulted
     .map((parameter) =>
@@ -57,31 +111,22 @@ export function emitClientFactory(client: ClientModel): string {
         : `const ${parameter.identifier} = options.${parameter.identifier} ?? ${JSON.stringify(parameter.defaultValue)};\n`,
     )
     .join("");
-  const optionsInterface =
-    optionFields.length > 0
-      ? `/** Options of ${client.clientName}. */\nexport interface ${optionsType} extends ClientOptions {\n${optionFields
-          .map((parameter) => `${docComment(parameter.description)}${parameter.identifier}?: string;\n`)
-          .join("")}}\n\n`
-      : "";
-  const apiVersion =
-    client.apiVersion === undefined ? "" : "apiVersion: options.apiVersion ?? defaultApiVersion,\n";
-  // One source of the api-version for the layers above: the spec's version, exported as the
-  // factory's default (an addition to @autorest/typescript's output, see generator/README.md).
-  const apiVersionConstant =
-    client.apiVersion === undefined
-      ? ""
-      : `/** The api-version of the spec this client was generated from; the factory's default. */\nexport const defaultApiVersion = ${JSON.stringify(client.apiVersion)};\n\n`;
 
   return [
     typeImport(["ClientOptions"], "@azure-rest/core-client"),
     'import { getClient } from "@azure-rest/core-client";\n',
-    credentials ? typeImport(["KeyCredential", "TokenCredential"], "@azure/core-auth") : "",
+    typeImport(credentialTypes, "@azure/core-auth"),
     typeImport([client.clientName], "./clientDefinitions"),
+    `import { logger } from "${moduleSpecifier("./logger")}";\n`,
     "\n",
     "/** Headers the spec declares; logging may show their values (credentials are never among them). */\n",
     `const loggedHeaderNames: string[] = ${JSON.stringify(client.loggedHeaderNames)};\n\n`,
-    apiVersionConstant,
-    optionsInterface,
+    // One source of the api-version for the layers above: the spec's version, exported as the
+    // factory's default (an addition to @autorest/typescript's output, see generator/README.md).
+    client.apiVersion === undefined
+      ? ""
+      : `/** The api-version of the spec this client was generated from; the factory's default. */\nexport const defaultApiVersion = ${JSON.stringify(client.apiVersion)};\n\n`,
+    optionsInterface(client, optionFields),
     docComment(docs),
     `export default function createClient(${signature}): ${client.clientName} {\n`,
     defaults,
@@ -92,10 +137,14 @@ export function emitClientFactory(client: ClientModel): string {
     "  : userAgentInfo;\n",
     "const clientOptions: ClientOptions = {\n",
     "...options,\n",
-    apiVersion,
+    client.allowInsecureConnection
+      ? "allowInsecureConnection: options.allowInsecureConnection ?? true,\n"
+      : "",
+    client.apiVersion === undefined ? "" : "apiVersion: options.apiVersion ?? defaultApiVersion,\n",
     "userAgentOptions: { ...options.userAgentOptions, userAgentPrefix },\n",
     "loggingOptions: {\n",
     "...options.loggingOptions,\n",
+    "logger: options.loggingOptions?.logger ?? logger.info,\n",
     "additionalAllowedHeaderNames: [\n",
     "...loggedHeaderNames,\n",
     "...(options.loggingOptions?.additionalAllowedHeaderNames ?? []),\n",
@@ -103,9 +152,11 @@ export function emitClientFactory(client: ClientModel): string {
     "},\n",
     credentialsOptions(client),
     "};\n",
-    credentials
-      ? `return getClient(endpointUrl, credentials, clientOptions) as ${client.clientName};\n`
-      : `return getClient(endpointUrl, clientOptions) as ${client.clientName};\n`,
+    credentialTypes.length > 0
+      ? `const client = getClient(endpointUrl, credentials, clientOptions) as ${client.clientName};\n`
+      : `const client = getClient(endpointUrl, clientOptions) as ${client.clientName};\n`,
+    apiVersionHandling(client),
+    client.rlcShortcut ? shortcuts(client) : "return client;\n",
     "}\n",
   ].join("");
 }

@@ -65,28 +65,43 @@ function union(names: readonly string[]): string {
   return names.length === 0 ? "never" : names.join(" | ");
 }
 
+/** Every response type an operation's `isUnexpected` overload accepts (with the LRO's final one). */
+function responseTypes(operation: OperationModel): string[] {
+  return [
+    ...operation.responses.map((response) => response.typeName),
+    ...(operation.lro === undefined ? [] : [operation.lro.logicalResponse.typeName]),
+  ];
+}
+
 export function emitIsUnexpected(operations: readonly OperationModel[]): string {
   const entries = new Map<string, string[]>();
+  const add = (key: string, codes: readonly string[]): void => {
+    entries.set(key, [...new Set([...(entries.get(key) ?? []), ...codes])]);
+  };
   for (const operation of operations) {
-    const key = `${operation.method.toUpperCase()} ${operation.path}`;
     const expected = operation.responses
       .filter((response) => response.expected)
       .map((response) => response.status);
-    entries.set(key, [...new Set([...(entries.get(key) ?? []), ...expected])]);
+    add(`${operation.method.toUpperCase()} ${operation.path}`, expected);
+  }
+  // The final response of a long-running operation comes from a GET that the poller sends; it
+  // carries the operation's URL in x-ms-original-url, and 200 or 204 is what the operation expects.
+  for (const operation of operations) {
+    if (operation.lro !== undefined) {
+      add(`GET ${operation.path}`, ["200", "204"]);
+    }
   }
   const responseMap = [...entries.entries()]
     .map(([key, codes]) => `${JSON.stringify(key)}: ${JSON.stringify(codes)},\n`)
     .join("");
   const overloads = operations
     .map((operation) => {
-      const all = operation.responses.map((response) => response.typeName);
+      const all = responseTypes(operation);
       const unexpected = operation.responses.filter((response) => !response.expected).map((r) => r.typeName);
       return `export function isUnexpected(response: ${union(all)}): response is ${union(unexpected)};\n`;
     })
     .join("");
-  const allTypes = operations.flatMap((operation) =>
-    operation.responses.map((response) => response.typeName),
-  );
+  const allTypes = operations.flatMap(responseTypes);
   const allUnexpected = operations.flatMap((operation) =>
     operation.responses.filter((response) => !response.expected).map((response) => response.typeName),
   );
@@ -97,7 +112,8 @@ export function emitIsUnexpected(operations: readonly OperationModel[]): string 
     `const responseMap: Record<string, string[]> = {\n${responseMap}};\n\n`,
     overloads,
     `export function isUnexpected(response: ${union(allTypes)}): response is ${union(allUnexpected)} {\n`,
-    "  const url = new URL(response.request.url);\n",
+    '  const lroOriginal = response.headers["x-ms-original-url"];\n',
+    "  const url = new URL(lroOriginal ?? response.request.url);\n",
     "  const method = response.request.method;\n",
     "  const expected = responseMap[`${method} ${url.pathname}`] ?? getParametrizedPathSuccess(method, url.pathname);\n",
     "  return !expected.includes(response.status);\n",

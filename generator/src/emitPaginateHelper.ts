@@ -1,6 +1,7 @@
 // paginateHelper.ts: `paginate(client, initialResponse)` walks the pages of an x-ms-pageable operation,
 // with the item and next-link property names the spec declares.
 import type { OperationModel, PagingModel } from "./clientModel";
+import { pathPattern } from "./pathPattern";
 
 /** The property names pages use, over all pageable operations (sorted, unique). */
 export function pagingNames(operations: readonly OperationModel[]): { items: string[]; nextLinks: string[] } {
@@ -19,7 +20,15 @@ export function emitPaginateHelper(operations: readonly OperationModel[]): strin
   if (items.length === 0) {
     return undefined;
   }
-  const itemPatterns = items.map((name) => `{ body: { ${JSON.stringify(name)}?: infer TPage } }`).join(" | ");
+  const itemUnion = items.map((name) => JSON.stringify(name)).join(" | ");
+  const rules = operations
+    .filter((operation) => operation.paging !== undefined)
+    .map(
+      (operation) =>
+        `{ method: ${JSON.stringify(operation.method.toUpperCase())}, path: /${pathPattern(operation.path)}/, ` +
+        `itemName: ${JSON.stringify(operation.paging?.itemName)}, nextLinkName: ${JSON.stringify(operation.paging?.nextLinkName ?? null)} },\n`,
+    )
+    .join("");
   return `import type { Client, PathUncheckedResponse } from "@azure-rest/core-client";
 import { createRestError } from "@azure-rest/core-client";
 import type { PagedAsyncIterableIterator, PagedResult } from "@azure/core-paging";
@@ -30,6 +39,25 @@ const itemNames: readonly string[] = ${JSON.stringify(items)};
 
 /** Names of the property that holds the link to the next page. */
 const nextLinkNames: readonly string[] = ${JSON.stringify(nextLinks)};
+
+/**
+ * Each pageable operation's own names, found by the method and path of the first page's request
+ * (or, for a long-running operation's final page, the operation's original URL). A response that
+ * matches none is read with every name above.
+ */
+const pagingRules: { method: string; path: RegExp; itemName: string; nextLinkName: string | null }[] = [
+${rules}];
+
+function namesOf(response: PathUncheckedResponse): { items: readonly string[]; nextLinks: readonly string[] } {
+  const original = response.headers["x-ms-original-url"];
+  const pathname = new URL(original ?? response.request.url).pathname;
+  const matches = pagingRules.filter((rule) => rule.path.test(pathname));
+  const rule = matches.find((candidate) => candidate.method === response.request.method) ?? matches[0];
+  if (rule === undefined) {
+    return { items: itemNames, nextLinks: nextLinkNames };
+  }
+  return { items: [rule.itemName], nextLinks: rule.nextLinkName === null ? [] : [rule.nextLinkName] };
+}
 
 /** The element type of an array type. */
 export type GetArrayType<T> = T extends Array<infer TData> ? TData : never;
@@ -46,8 +74,14 @@ export interface PagingOptions<TResponse> {
   customGetPage?: GetPage<PaginateReturn<TResponse>[]>;
 }
 
+/** The element type of the item array \`TName\` of a page body, for each name the body has. */
+type ItemsOf<TBody, TName> = TName extends keyof TBody ? GetArrayType<NonNullable<TBody[TName]>> : never;
+
+/** The items of the pages a response type may hold (a body without an item array adds none). */
+type PageItems<TResult> = TResult extends { body: infer TBody } ? ItemsOf<TBody, ${itemUnion}> : never;
+
 /** The type of the items in the pages of a response. */
-export type PaginateReturn<TResult> = TResult extends ${itemPatterns} ? GetArrayType<TPage> : Array<unknown>;
+export type PaginateReturn<TResult> = [PageItems<TResult>] extends [never] ? unknown : PageItems<TResult>;
 
 /**
  * Iterates the items (or, with \`byPage()\`, the pages) of a pageable operation, starting with the response
@@ -60,6 +94,7 @@ export function paginate<TResponse extends PathUncheckedResponse>(
 ): PagedAsyncIterableIterator<PaginateReturn<TResponse>> {
   type TElement = PaginateReturn<TResponse>;
   const { customGetPage } = options;
+  const names = namesOf(initialResponse);
   const pagedResult: PagedResult<TElement[]> = {
     firstPageLink: "",
     getPage:
@@ -68,8 +103,8 @@ export function paginate<TResponse extends PathUncheckedResponse>(
         : async (pageLink: string) => {
             const result = pageLink === "" ? initialResponse : await client.pathUnchecked(pageLink).get();
             checkPagingRequest(result);
-            const page = getElements<TElement>(result.body);
-            const nextLink = getNextLink(result.body);
+            const page = getElements<TElement>(result.body, names.items);
+            const nextLink = getNextLink(result.body, names.nextLinks);
             if (nextLink === undefined) {
               return { page };
             }
@@ -84,7 +119,7 @@ function propertyOf(body: unknown, name: string): unknown {
   return typeof body === "object" && body !== null ? (body as Record<string, unknown>)[name] : undefined;
 }
 
-function getNextLink(body: unknown): string | undefined {
+function getNextLink(body: unknown, nextLinkNames: readonly string[]): string | undefined {
   for (const name of nextLinkNames) {
     const nextLink = propertyOf(body, name);
     if (typeof nextLink === "string" && nextLink !== "") {
@@ -97,7 +132,7 @@ function getNextLink(body: unknown): string | undefined {
   return undefined;
 }
 
-function getElements<T>(body: unknown): T[] {
+function getElements<T>(body: unknown, itemNames: readonly string[]): T[] {
   for (const name of itemNames) {
     const value = propertyOf(body, name);
     if (Array.isArray(value)) {

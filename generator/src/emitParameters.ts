@@ -17,6 +17,7 @@ function renderMembers(parameters: readonly ParameterModel[]): string {
 export function optionsRequired(operation: OperationModel): boolean {
   return (
     operation.body?.required === true ||
+    operation.body?.multipart === true ||
     operation.queryParameters.some((parameter) => parameter.required) ||
     operation.headerParameters.some((parameter) => parameter.required)
   );
@@ -39,10 +40,27 @@ function renderOperation(operation: OperationModel): string {
     parts.push(`${name}HeaderParam`);
   }
   const body = operation.body;
+  if (body !== undefined && body.variants.length > 1) {
+    // One member per content-type group: the body's type follows the content type, as in the reference.
+    const members = body.variants.map((variant, index) => {
+      const suffix = index === 0 ? "" : String(index);
+      const types = variant.contentTypes.map((type) => JSON.stringify(type)).join(" | ");
+      text += `export interface ${name}BodyParam${suffix} {\n${docComment(body.description)}body${variant.required ? "" : "?"}: ${variant.type.text};\n}\n\n`;
+      text += `export interface ${name}MediaTypesParam${suffix} {\n/** Content type of the request body. */\ncontentType${variant.json ? "?" : ""}: ${types};\n}\n\n`;
+      return [
+        `${name}BodyParam${suffix}`,
+        `${name}MediaTypesParam${suffix}`,
+        ...parts,
+        "RequestParameters",
+      ].join(" & ");
+    });
+    return `${text}export type ${name}Parameters =\n${members.map((member) => `| (${member})`).join("\n")};\n`;
+  }
   if (body !== undefined) {
     if (body.contentTypes.length > 0) {
       const types = body.contentTypes.map((type) => JSON.stringify(type)).join(" | ");
-      text += `export interface ${name}MediaTypesParam {\n/** Content type of the request body. */\ncontentType?: ${types};\n}\n\n`;
+      const optional = body.multipart ? "" : "?";
+      text += `export interface ${name}MediaTypesParam {\n/** Content type of the request body. */\ncontentType${optional}: ${types};\n}\n\n`;
       parts.push(`${name}MediaTypesParam`);
     }
     text += `export interface ${name}BodyParam {\n${docComment(body.description)}body${body.required ? "" : "?"}: ${body.type.text};\n}\n\n`;

@@ -26,7 +26,10 @@ function renderResponse(response: ResponseModel): string {
 }
 
 export function emitResponses(operations: readonly OperationModel[]): string {
-  const responses = operations.flatMap((operation) => operation.responses);
+  const responses = operations.flatMap((operation) => [
+    ...operation.responses,
+    ...(operation.lro === undefined ? [] : [operation.lro.logicalResponse]),
+  ]);
   const modelNames = responses.flatMap((response) => [
     ...(response.body?.refs ?? []),
     ...response.headers.flatMap((header) => header.type.refs),

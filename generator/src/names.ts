@@ -39,6 +39,11 @@ export function pascalCase(name: string): string {
     .join("");
 }
 
+/** `GetFeline` -> `getFeline`, `LROs` -> `lROs`: only the first letter changes. */
+export function lowerFirst(name: string): string {
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
 /** `account_id`, `AccountId` -> `accountId`; keeps an all-caps first word lower-cased (`MSCV` -> `mscv`). */
 export function camelCase(name: string): string {
   const words = splitWords(name);
@@ -70,11 +75,12 @@ export function operationTypeName(groupName: string, operationName: string): str
 }
 
 /**
- * The file name of the client factory: the client name with its first word lower-cased
- * (`remoteRenderingRestClient`, `aoaFrontEndAPIsRestClient`).
+ * The file name of the client factory, as @autorest/typescript names it: the title with its first
+ * letter lower-cased (`RemoteRendering` -> `remoteRendering`, `LRORestClient` -> `lRORestClient`).
  */
-export function factoryFileName(clientName: string): string {
-  return pascalCase(clientName).replace(/^[A-Z]+(?=[A-Z][a-z]|$)|^[A-Z]/, (first) => first.toLowerCase());
+export function factoryFileName(title: string): string {
+  const pascal = pascalCase(title);
+  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
 }
 
 const identifierPattern = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

@@ -1,7 +1,9 @@
 // Per-operation pieces of the client model that need no type resolution: path parameters in
 // template order, paging settings, and the grouping of operations by path.
-import type { Operation, Parameter } from "@autorest/codemodel";
+import { SchemaType } from "@autorest/codemodel";
+import type { Operation, Parameter, Schema } from "@autorest/codemodel";
 import type {
+  LroModel,
   OperationModel,
   PagingModel,
   PathModel,
@@ -23,6 +25,7 @@ export function pathParametersOf(
   operationName: string,
   path: string,
   parameters: readonly Parameter[],
+  typeOf: (schema: Schema) => TypeRef,
 ): PathParameterModel[] {
   const placeholders = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] ?? "");
   return placeholders.map((placeholder) => {
@@ -38,6 +41,8 @@ export function pathParametersOf(
       identifier: parameterIdentifier(parameter.language.default.name),
       serializedName: placeholder,
       description: describe(parameter),
+      type: typeOf(parameter.schema),
+      isArray: parameter.schema.type === SchemaType.Array,
     };
   });
 }
@@ -60,17 +65,73 @@ export function pagingOf(operation: Operation): PagingModel | undefined {
   return { itemName, nextLinkName };
 }
 
-/** Operations grouped by path, in order of first appearance; each path is named after its first operation. */
-export function groupByPath(operations: readonly OperationModel[]): PathModel[] {
+const finalStates: ReadonlySet<string> = new Set([
+  "azure-async-operation",
+  "location",
+  "original-uri",
+  "operation-location",
+]);
+
+/** x-ms-long-running-operation, its final-state-via and the logical (final) response. */
+export function lroOf(
+  operation: Operation,
+  operationName: string,
+  responses: readonly ResponseModel[],
+): LroModel | undefined {
+  if (operation.extensions?.["x-ms-long-running-operation"] !== true) {
+    return undefined;
+  }
+  const options = operation.extensions["x-ms-long-running-operation-options"] as
+    | { "final-state-via"?: unknown }
+    | undefined;
+  const via = options?.["final-state-via"];
+  const expected = responses.filter((response) => response.expected);
+  const final =
+    expected.find((response) => response.status === "200" && response.body !== undefined) ??
+    expected.find((response) => response.body !== undefined);
+  return {
+    finalStateVia:
+      typeof via === "string" && finalStates.has(via) ? (via as LroModel["finalStateVia"]) : undefined,
+    logicalResponse: {
+      status: "200",
+      typeName: `${operationName}LogicalResponse`,
+      headersTypeName: `${operationName}LogicalHeaders`,
+      description: "The final response for long-running " + operationName + " operation",
+      body: final?.body,
+      headers: [],
+      expected: true,
+    },
+  };
+}
+
+/**
+ * Operations grouped by path, in order of first appearance. Each path's interface is named after
+ * its first operation without the group (`GetAllWithValues`), as @autorest/typescript does; when two
+ * paths would get the same name (or one would clash with another exported type), every interface
+ * keeps its group prefix instead.
+ */
+export function groupByPath(
+  operations: readonly OperationModel[],
+  reservedNames: ReadonlySet<string> = new Set(),
+): PathModel[] {
   const paths = new Map<string, OperationModel[]>();
   for (const operation of operations) {
     const list = paths.get(operation.path) ?? [];
     list.push(operation);
     paths.set(operation.path, list);
   }
+  const firsts = [...paths.values()].map((list) => list[0] as OperationModel);
+  const bareNames = firsts.map((operation) => operation.bareName);
+  const unique =
+    new Set(bareNames).size === bareNames.length && !bareNames.some((name) => reservedNames.has(name));
   return [...paths.entries()].map(([path, list]) => {
     const first = list[0] as OperationModel;
-    return { path, interfaceName: first.name, pathParameters: first.pathParameters, operations: list };
+    return {
+      path,
+      interfaceName: unique ? first.bareName : first.name,
+      pathParameters: first.pathParameters,
+      operations: list,
+    };
   });
 }
 

@@ -42,6 +42,22 @@ export function schemaDescription(schema: Schema): string {
   return schema.language.default.description ?? "";
 }
 
+/** A base with a discriminator and known subtypes. */
+export function isPolymorphic(schema: ObjectSchema): boolean {
+  return Object.keys(schema.discriminator?.all ?? {}).length > 0;
+}
+
+/** The discriminator values a polymorphic base's property may take: its own, then its descendants'. */
+function discriminatorValues(schema: ObjectSchema): string {
+  const values = [
+    ...(schema.discriminatorValue === undefined ? [] : [schema.discriminatorValue]),
+    ...Object.values(schema.discriminator?.all ?? {})
+      .map((child) => (child as ObjectSchema).discriminatorValue)
+      .filter((value): value is string => value !== undefined),
+  ];
+  return [...new Set(values)].map((value) => literal(value)).join(" | ");
+}
+
 export class TypeCollector {
   private readonly names = new Map<NamedSchema, string>();
   private readonly owners = new Map<string, NamedSchema>();
@@ -61,7 +77,7 @@ export class TypeCollector {
 
   /** Declarations of every named type registered so far, and of those they pull in, in code-model order. */
   declarations(): NamedTypeModel[] {
-    const done = new Map<NamedSchema, NamedTypeModel>();
+    const done = new Map<NamedSchema, NamedTypeModel[]>();
     for (let pending = this.pending(done); pending.length > 0; pending = this.pending(done)) {
       for (const schema of pending) {
         done.set(schema, this.declare(schema));
@@ -76,10 +92,10 @@ export class TypeCollector {
         ([a], [b]) =>
           position(a) - position(b) || (this.names.get(a) ?? "").localeCompare(this.names.get(b) ?? ""),
       )
-      .map(([, model]) => model);
+      .flatMap(([, models]) => models);
   }
 
-  private pending(done: ReadonlyMap<NamedSchema, NamedTypeModel>): NamedSchema[] {
+  private pending(done: ReadonlyMap<NamedSchema, NamedTypeModel[]>): NamedSchema[] {
     return [...this.names.keys()].filter((schema) => !done.has(schema));
   }
 
@@ -152,7 +168,12 @@ export class TypeCollector {
       case SchemaType.Boolean:
         return "boolean";
       case SchemaType.Binary:
-        return this.usage === "input" ? "string | Uint8Array" : "Uint8Array";
+        // What core-client sends as bytes: text, bytes, or a web or Node.js stream. A buffered
+        // binary response is the body decoded as text (core-client's behaviour); the bytes come
+        // from .asNodeStream() or .asBrowserStream() instead.
+        return this.usage === "input"
+          ? "string | Uint8Array | ReadableStream<Uint8Array> | NodeJS.ReadableStream"
+          : "string";
       case SchemaType.AnyObject:
         return "Record<string, unknown>";
       default:
@@ -160,35 +181,66 @@ export class TypeCollector {
     }
   }
 
-  private declare(schema: NamedSchema): NamedTypeModel {
+  private declare(schema: NamedSchema): NamedTypeModel[] {
     const name = this.nameOf(schema);
     const description = schemaDescription(schema);
     if (schema.type === SchemaType.Object) {
-      return this.declareObject(schema as ObjectSchema, name, description);
+      const object = schema as ObjectSchema;
+      if (isPolymorphic(object)) {
+        return this.declarePolymorphic(object, name, description);
+      }
+      return [this.declareObject(object, name, description)];
     }
     const choice = schema as ChoiceSchema | SealedChoiceSchema;
     const values = choice.choices.map((entry) => literal(entry.value));
     if (schema.type === SchemaType.Choice) {
       values.push(choice.choiceType.type === SchemaType.String ? openStringSuffix : openNumberSuffix);
     }
-    return { kind: "alias", name, description, type: { text: [...new Set(values)].join(" | "), refs: [] } };
+    return [{ kind: "alias", name, description, type: { text: [...new Set(values)].join(" | "), refs: [] } }];
   }
 
-  private declareObject(schema: ObjectSchema, name: string, description: string): NamedTypeModel {
-    // A polymorphic base pulls in its subtypes, so that every kind the service may return has a type.
-    for (const child of Object.values(schema.discriminator?.immediate ?? {})) {
-      this.typeOf(child);
-    }
-    const parents: TypeRef[] = (schema.parents?.immediate ?? []).map((parent) =>
-      parent.type === SchemaType.Dictionary
-        ? { text: "Record<string, unknown>", refs: [] }
-        : this.typeOf(parent),
+  /**
+   * A polymorphic base, as @autorest/typescript emits it: `<Name>Parent` holds its properties (the
+   * discriminator typed with every known value), and `<Name>` is the union of the kinds the service
+   * may send (the base itself only when it has a discriminator value of its own).
+   */
+  private declarePolymorphic(schema: ObjectSchema, name: string, description: string): NamedTypeModel[] {
+    const descendants = Object.values(schema.discriminator?.all ?? {}).filter(
+      (child): child is ObjectSchema => child.type === SchemaType.Object,
     );
+    const parent = this.declareObject(schema, `${name}Parent`, description, discriminatorValues(schema));
+    const members = [
+      ...(schema.discriminatorValue === undefined ? [] : [{ text: `${name}Parent`, refs: [] }]),
+      ...descendants.map((child) => this.typeOf(child)),
+    ];
+    const union: NamedTypeModel = {
+      kind: "alias",
+      name,
+      description,
+      type: { text: members.map((member) => member.text).join(" | "), refs: members.flatMap((m) => m.refs) },
+    };
+    return [parent, union];
+  }
+
+  private declareObject(
+    schema: ObjectSchema,
+    name: string,
+    description: string,
+    discriminatorUnion?: string,
+  ): NamedTypeModel {
+    const parents: TypeRef[] = (schema.parents?.immediate ?? []).map((parent) => {
+      if (parent.type === SchemaType.Dictionary) {
+        return { text: "Record<string, unknown>", refs: [] };
+      }
+      const type = this.typeOf(parent);
+      // A subtype extends the properties of a polymorphic base, not the union of its kinds.
+      return isPolymorphic(parent as ObjectSchema) ? { text: `${type.text}Parent`, refs: type.refs } : type;
+    });
     const properties = [
-      ...this.discriminatorValueProperty(schema),
+      ...this.discriminatorValueProperty(schema, discriminatorUnion),
       ...(schema.properties ?? [])
         .filter((property) => this.usage === "output" || property.readOnly !== true)
-        .map((property) => this.declareProperty(schema, property)),
+        .map((property) => this.declareProperty(schema, property, discriminatorUnion)),
     ];
     if (properties.length === 0) {
       // An interface without members is `{}`; say what is meant instead.
@@ -205,8 +257,11 @@ export class TypeCollector {
   }
 
   /** A subtype of a polymorphic base narrows the base's discriminator property to its own value. */
-  private discriminatorValueProperty(schema: ObjectSchema): PropertyModel[] {
+  private discriminatorValueProperty(schema: ObjectSchema, union: string | undefined): PropertyModel[] {
     if (schema.discriminatorValue === undefined) {
+      return [];
+    }
+    if ((schema.properties ?? []).some((property) => property.isDiscriminator === true)) {
       return [];
     }
     const base = (schema.parents?.all ?? []).find(
@@ -220,19 +275,21 @@ export class TypeCollector {
       {
         key: property.serializedName,
         description: property.language.default.description ?? "",
-        type: { text: literal(schema.discriminatorValue), refs: [] },
+        type: { text: union ?? literal(schema.discriminatorValue), refs: [] },
         optional: false,
         readOnly: false,
       },
     ];
   }
 
-  private declareProperty(owner: ObjectSchema, property: Property): PropertyModel {
+  private declareProperty(owner: ObjectSchema, property: Property, union: string | undefined): PropertyModel {
     const nullable = property.nullable === true;
     const type =
-      property.isDiscriminator === true && owner.discriminatorValue !== undefined
-        ? { text: literal(owner.discriminatorValue), refs: [] }
-        : this.typeOf(property.schema, nullable);
+      property.isDiscriminator === true && union !== undefined
+        ? { text: union, refs: [] }
+        : property.isDiscriminator === true && owner.discriminatorValue !== undefined
+          ? { text: literal(owner.discriminatorValue), refs: [] }
+          : this.typeOf(property.schema, nullable);
     return {
       key: property.serializedName,
       description: property.language.default.description ?? "",

@@ -6,11 +6,14 @@ import type {
   ConversionOutput,
   CreateConversionSettings,
   ErrorResponseOutput,
-  RemoteRenderingRestClient,
+  RemoteRenderingClient as RemoteRenderingRestClient,
   SessionPropertiesOutput,
 } from "../../src/generated/remoteRendering";
 import createStsClient from "../../src/generated/sts";
-import type { MixedRealityStsRestClient, StsTokenResponseMessageOutput } from "../../src/generated/sts";
+import type {
+  MixedRealityStsClient as MixedRealityStsRestClient,
+  StsTokenResponseMessageOutput,
+} from "../../src/generated/sts";
 
 export const repositoryRoot = path.resolve(__dirname, "..", "..");
 export const endpoint = "https://remoterendering.eastus.mixedreality.azure.com";

@@ -33,7 +33,12 @@ export const objectAnchorsSpec = path.join(
 
 /** Extra emitter options per fixture (YAML lines of its batch section). */
 const fixtureOptions: Readonly<Record<string, readonly string[]>> = {
-  operations: ["package-details:", "  name: fixture-operations", "  version: 2.0.0"],
+  operations: [
+    "package-details:",
+    "  name: fixture-operations",
+    "  version: 2.0.0",
+    "add-credentials: false",
+  ],
   paging: ["add-credentials: true"],
 };
 

@@ -41,9 +41,10 @@ describe("generator: names", function () {
     assert.equal(propertyKey("ms-cv"), '"ms-cv"');
   });
 
-  it("lower-cases the first word of the factory file name", function () {
-    assert.equal(factoryFileName("RemoteRenderingRestClient"), "remoteRenderingRestClient");
-    assert.equal(factoryFileName("AOAFrontEndAPIsRestClient"), "aoaFrontEndAPIsRestClient");
+  it("names the factory file after the title with its first letter lower-cased, as the reference does", function () {
+    assert.equal(factoryFileName("RemoteRendering"), "remoteRendering");
+    assert.equal(factoryFileName("LRORestClient"), "lRORestClient");
+    assert.equal(factoryFileName("url rest client"), "urlRestClient");
   });
 
   it("writes doc comments that cannot be closed early by their text", function () {

@@ -1,7 +1,7 @@
 // Wiring behind the RemoteRenderingClient constructor: reads its overloaded arguments, validates
 // them, and builds the REST client with the authentication policy in its pipeline.
 import createRemoteRenderingRestClient from "../../generated/remoteRendering/index.js";
-import type { RemoteRenderingRestClient } from "../../generated/remoteRendering/index.js";
+import type { RemoteRenderingClient as GeneratedRemoteRenderingClient } from "../../generated/remoteRendering/index.js";
 import type { AccessToken, KeyCredential, TokenCredential } from "@azure/core-auth";
 import { isTokenCredential } from "@azure/core-auth";
 import { remoteRenderingAuthenticationPolicy } from "../auth/authenticationPolicy.js";
@@ -17,7 +17,7 @@ import { validateAccountDomain, validateAccountId, validateServiceUrl } from "..
 import { readClientOptions } from "./readClientOptions.js";
 
 /** The generated REST client the public client drives. */
-export type ArrRestClient = RemoteRenderingRestClient;
+export type ArrRestClient = GeneratedRemoteRenderingClient;
 
 /** The constructor arguments, in either overload. */
 export interface ServiceConnectionArguments {

@@ -66,7 +66,7 @@ import type {
   RemoteRenderingUpdateSession500Response,
 } from "./responses.js";
 
-export interface RemoteRenderingCreateConversion {
+export interface CreateConversion {
   /** Starts converting an input model held in Azure Blob Storage into an arrAsset. */
   put(
     options: RemoteRenderingCreateConversionParameters,
@@ -93,7 +93,7 @@ export interface RemoteRenderingCreateConversion {
   >;
 }
 
-export interface RemoteRenderingListConversions {
+export interface ListConversions {
   /** Lists the conversions of the account, one page at a time. */
   get(
     options?: RemoteRenderingListConversionsParameters,
@@ -106,7 +106,7 @@ export interface RemoteRenderingListConversions {
   >;
 }
 
-export interface RemoteRenderingCreateSession {
+export interface CreateSession {
   /** Starts a new rendering session. */
   put(
     options: RemoteRenderingCreateSessionParameters,
@@ -145,7 +145,7 @@ export interface RemoteRenderingCreateSession {
   >;
 }
 
-export interface RemoteRenderingStopSession {
+export interface StopSession {
   /** Stops a rendering session and releases its server. */
   post(
     options?: RemoteRenderingStopSessionParameters,
@@ -159,7 +159,7 @@ export interface RemoteRenderingStopSession {
   >;
 }
 
-export interface RemoteRenderingListSessions {
+export interface ListSessions {
   /** Lists the rendering sessions of the account, one page at a time. */
   get(
     options?: RemoteRenderingListSessionsParameters,
@@ -178,23 +178,19 @@ export interface Routes {
     path: "/accounts/{account_id}/conversions/{conversion_id}",
     accountId: string,
     conversionId: string,
-  ): RemoteRenderingCreateConversion;
+  ): CreateConversion;
   /** Resource for '/accounts/\{account_id\}/conversions' has methods for the following verbs: get */
-  (path: "/accounts/{account_id}/conversions", accountId: string): RemoteRenderingListConversions;
+  (path: "/accounts/{account_id}/conversions", accountId: string): ListConversions;
   /** Resource for '/accounts/\{account_id\}/sessions/\{session_id\}' has methods for the following verbs: put, get, patch */
-  (
-    path: "/accounts/{account_id}/sessions/{session_id}",
-    accountId: string,
-    sessionId: string,
-  ): RemoteRenderingCreateSession;
+  (path: "/accounts/{account_id}/sessions/{session_id}", accountId: string, sessionId: string): CreateSession;
   /** Resource for '/accounts/\{account_id\}/sessions/\{session_id\}/:stop' has methods for the following verbs: post */
   (
     path: "/accounts/{account_id}/sessions/{session_id}/:stop",
     accountId: string,
     sessionId: string,
-  ): RemoteRenderingStopSession;
+  ): StopSession;
   /** Resource for '/accounts/\{account_id\}/sessions' has methods for the following verbs: get */
-  (path: "/accounts/{account_id}/sessions", accountId: string): RemoteRenderingListSessions;
+  (path: "/accounts/{account_id}/sessions", accountId: string): ListSessions;
 }
 
 /**
@@ -202,6 +198,6 @@ export interface Routes {
  *
  * Every call carries a bearer token obtained from the Mixed Reality Secure Token Service (see sts.json).
  */
-export type RemoteRenderingRestClient = Client & {
+export type RemoteRenderingClient = Client & {
   path: Routes;
 };

@@ -278,7 +278,8 @@ export function isUnexpected(
   | RemoteRenderingListSessions403Response
   | RemoteRenderingListSessions429Response
   | RemoteRenderingListSessions500Response {
-  const url = new URL(response.request.url);
+  const lroOriginal = response.headers["x-ms-original-url"];
+  const url = new URL(lroOriginal ?? response.request.url);
   const method = response.request.method;
   const expected =
     responseMap[`${method} ${url.pathname}`] ?? getParametrizedPathSuccess(method, url.pathname);

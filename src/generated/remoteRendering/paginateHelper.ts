@@ -12,6 +12,35 @@ const itemNames: readonly string[] = ["conversions", "sessions"];
 /** Names of the property that holds the link to the next page. */
 const nextLinkNames: readonly string[] = ["@nextLink"];
 
+/**
+ * Each pageable operation's own names, found by the method and path of the first page's request
+ * (or, for a long-running operation's final page, the operation's original URL). A response that
+ * matches none is read with every name above.
+ */
+const pagingRules: { method: string; path: RegExp; itemName: string; nextLinkName: string | null }[] = [
+  {
+    method: "GET",
+    path: /\/accounts\/[^/]+\/conversions$/,
+    itemName: "conversions",
+    nextLinkName: "@nextLink",
+  },
+  { method: "GET", path: /\/accounts\/[^/]+\/sessions$/, itemName: "sessions", nextLinkName: "@nextLink" },
+];
+
+function namesOf(response: PathUncheckedResponse): {
+  items: readonly string[];
+  nextLinks: readonly string[];
+} {
+  const original = response.headers["x-ms-original-url"];
+  const pathname = new URL(original ?? response.request.url).pathname;
+  const matches = pagingRules.filter((rule) => rule.path.test(pathname));
+  const rule = matches.find((candidate) => candidate.method === response.request.method) ?? matches[0];
+  if (rule === undefined) {
+    return { items: itemNames, nextLinks: nextLinkNames };
+  }
+  return { items: [rule.itemName], nextLinks: rule.nextLinkName === null ? [] : [rule.nextLinkName] };
+}
+
 /** The element type of an array type. */
 export type GetArrayType<T> = T extends Array<infer TData> ? TData : never;
 
@@ -27,12 +56,16 @@ export interface PagingOptions<TResponse> {
   customGetPage?: GetPage<PaginateReturn<TResponse>[]>;
 }
 
+/** The element type of the item array `TName` of a page body, for each name the body has. */
+type ItemsOf<TBody, TName> = TName extends keyof TBody ? GetArrayType<NonNullable<TBody[TName]>> : never;
+
+/** The items of the pages a response type may hold (a body without an item array adds none). */
+type PageItems<TResult> = TResult extends { body: infer TBody }
+  ? ItemsOf<TBody, "conversions" | "sessions">
+  : never;
+
 /** The type of the items in the pages of a response. */
-export type PaginateReturn<TResult> = TResult extends
-  | { body: { conversions?: infer TPage } }
-  | { body: { sessions?: infer TPage } }
-  ? GetArrayType<TPage>
-  : Array<unknown>;
+export type PaginateReturn<TResult> = [PageItems<TResult>] extends [never] ? unknown : PageItems<TResult>;
 
 /**
  * Iterates the items (or, with `byPage()`, the pages) of a pageable operation, starting with the response
@@ -45,6 +78,7 @@ export function paginate<TResponse extends PathUncheckedResponse>(
 ): PagedAsyncIterableIterator<PaginateReturn<TResponse>> {
   type TElement = PaginateReturn<TResponse>;
   const { customGetPage } = options;
+  const names = namesOf(initialResponse);
   const pagedResult: PagedResult<TElement[]> = {
     firstPageLink: "",
     getPage:
@@ -53,8 +87,8 @@ export function paginate<TResponse extends PathUncheckedResponse>(
         : async (pageLink: string) => {
             const result = pageLink === "" ? initialResponse : await client.pathUnchecked(pageLink).get();
             checkPagingRequest(result);
-            const page = getElements<TElement>(result.body);
-            const nextLink = getNextLink(result.body);
+            const page = getElements<TElement>(result.body, names.items);
+            const nextLink = getNextLink(result.body, names.nextLinks);
             if (nextLink === undefined) {
               return { page };
             }
@@ -69,7 +103,7 @@ function propertyOf(body: unknown, name: string): unknown {
   return typeof body === "object" && body !== null ? (body as Record<string, unknown>)[name] : undefined;
 }
 
-function getNextLink(body: unknown): string | undefined {
+function getNextLink(body: unknown, nextLinkNames: readonly string[]): string | undefined {
   for (const name of nextLinkNames) {
     const nextLink = propertyOf(body, name);
     if (typeof nextLink === "string" && nextLink !== "") {
@@ -82,7 +116,7 @@ function getNextLink(body: unknown): string | undefined {
   return undefined;
 }
 
-function getElements<T>(body: unknown): T[] {
+function getElements<T>(body: unknown, itemNames: readonly string[]): T[] {
   for (const name of itemNames) {
     const value = propertyOf(body, name);
     if (Array.isArray(value)) {

@@ -30,6 +30,6 @@ export interface Routes {
 }
 
 /** Mixed Reality Secure Token Service: exchanges an account key or an Azure AD token for an access token accepted by Mixed Reality services such as Azure Remote Rendering. */
-export type MixedRealityStsRestClient = Client & {
+export type MixedRealityStsClient = Client & {
   path: Routes;
 };

@@ -30,7 +30,8 @@ export function isUnexpected(
     | GetToken429Response
     | GetTokenDefaultResponse,
 ): response is GetToken400Response | GetToken401Response | GetToken429Response | GetTokenDefaultResponse {
-  const url = new URL(response.request.url);
+  const lroOriginal = response.headers["x-ms-original-url"];
+  const url = new URL(lroOriginal ?? response.request.url);
   const method = response.request.method;
   const expected =
     responseMap[`${method} ${url.pathname}`] ?? getParametrizedPathSuccess(method, url.pathname);

@@ -3,7 +3,8 @@
 
 import type { ClientOptions } from "@azure-rest/core-client";
 import { getClient } from "@azure-rest/core-client";
-import type { MixedRealityStsRestClient } from "./clientDefinitions.js";
+import type { MixedRealityStsClient } from "./clientDefinitions.js";
+import { logger } from "./logger.js";
 
 /** Headers the spec declares; logging may show their values (credentials are never among them). */
 const loggedHeaderNames: string[] = ["MS-CV", "WWW-Authenticate", "X-MRC-CV"];
@@ -11,18 +12,24 @@ const loggedHeaderNames: string[] = ["MS-CV", "WWW-Authenticate", "X-MRC-CV"];
 /** The api-version of the spec this client was generated from; the factory's default. */
 export const defaultApiVersion = "2019-02-28-preview";
 
+/** The optional parameters for the client. */
+export interface MixedRealityStsClientOptions extends ClientOptions {
+  /** The api-version the requests carry. */
+  apiVersion?: string;
+}
+
 /**
- * Creates a new MixedRealityStsRestClient.
+ * Initialize a new instance of `MixedRealityStsClient`.
  *
  * @param endpoint - The token service endpoint, e.g. https://sts.mixedreality.azure.com.
- * @param options - Pipeline and client options.
+ * @param options - The parameters for all optional parameters.
  */
 export default function createClient(
   endpoint: string,
-  options: ClientOptions = {},
-): MixedRealityStsRestClient {
+  options: MixedRealityStsClientOptions = {},
+): MixedRealityStsClient {
   const endpointUrl = options.endpoint ?? options.baseUrl ?? `${endpoint}`;
-  const userAgentInfo = "remote-rendering-client-rest/0.1.0";
+  const userAgentInfo = "azsdk-js-remote-rendering-client-rest/0.1.0";
   const userAgentPrefix = options.userAgentOptions?.userAgentPrefix
     ? `${options.userAgentOptions.userAgentPrefix} ${userAgentInfo}`
     : userAgentInfo;
@@ -32,11 +39,13 @@ export default function createClient(
     userAgentOptions: { ...options.userAgentOptions, userAgentPrefix },
     loggingOptions: {
       ...options.loggingOptions,
+      logger: options.loggingOptions?.logger ?? logger.info,
       additionalAllowedHeaderNames: [
         ...loggedHeaderNames,
         ...(options.loggingOptions?.additionalAllowedHeaderNames ?? []),
       ],
     },
   };
-  return getClient(endpointUrl, clientOptions) as MixedRealityStsRestClient;
+  const client = getClient(endpointUrl, clientOptions) as MixedRealityStsClient;
+  return client;
 }

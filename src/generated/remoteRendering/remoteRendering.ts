@@ -3,7 +3,8 @@
 
 import type { ClientOptions } from "@azure-rest/core-client";
 import { getClient } from "@azure-rest/core-client";
-import type { RemoteRenderingRestClient } from "./clientDefinitions.js";
+import type { RemoteRenderingClient } from "./clientDefinitions.js";
+import { logger } from "./logger.js";
 
 /** Headers the spec declares; logging may show their values (credentials are never among them). */
 const loggedHeaderNames: string[] = ["MS-CV", "Retry-After", "WWW-Authenticate"];
@@ -11,18 +12,24 @@ const loggedHeaderNames: string[] = ["MS-CV", "Retry-After", "WWW-Authenticate"]
 /** The api-version of the spec this client was generated from; the factory's default. */
 export const defaultApiVersion = "2021-01-01";
 
+/** The optional parameters for the client. */
+export interface RemoteRenderingClientOptions extends ClientOptions {
+  /** The api-version the requests carry. */
+  apiVersion?: string;
+}
+
 /**
- * Creates a new RemoteRenderingRestClient.
+ * Initialize a new instance of `RemoteRenderingClient`.
  *
  * @param endpoint - Regional Remote Rendering endpoint including the scheme, for example https://remoterendering.westeurope.mixedreality.azure.com.
- * @param options - Pipeline and client options.
+ * @param options - The parameters for all optional parameters.
  */
 export default function createClient(
   endpoint: string,
-  options: ClientOptions = {},
-): RemoteRenderingRestClient {
+  options: RemoteRenderingClientOptions = {},
+): RemoteRenderingClient {
   const endpointUrl = options.endpoint ?? options.baseUrl ?? `${endpoint}`;
-  const userAgentInfo = "remote-rendering-client-rest/0.1.0";
+  const userAgentInfo = "azsdk-js-remote-rendering-client-rest/0.1.0";
   const userAgentPrefix = options.userAgentOptions?.userAgentPrefix
     ? `${options.userAgentOptions.userAgentPrefix} ${userAgentInfo}`
     : userAgentInfo;
@@ -32,11 +39,13 @@ export default function createClient(
     userAgentOptions: { ...options.userAgentOptions, userAgentPrefix },
     loggingOptions: {
       ...options.loggingOptions,
+      logger: options.loggingOptions?.logger ?? logger.info,
       additionalAllowedHeaderNames: [
         ...loggedHeaderNames,
         ...(options.loggingOptions?.additionalAllowedHeaderNames ?? []),
       ],
     },
   };
-  return getClient(endpointUrl, clientOptions) as RemoteRenderingRestClient;
+  const client = getClient(endpointUrl, clientOptions) as RemoteRenderingClient;
+  return client;
 }
