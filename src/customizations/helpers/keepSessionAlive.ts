@@ -109,7 +109,18 @@ export function keepSessionAlive(
       return;
     }
     // updateSession is idempotent: a resent PATCH whose first attempt was applied still succeeds.
-    const updated = await client.updateSession(sessionId, { maxLeaseTimeInMinutes }, signal);
+    let updated: RenderingSession;
+    try {
+      updated = await client.updateSession(sessionId, { maxLeaseTimeInMinutes }, signal);
+    } catch (error) {
+      // The session may have ended between the read and the update (the service then answers
+      // 422): that is the session ending, not a failed renewal.
+      if (!isLastingFailure(error)) throw error;
+      const now = await client.getSession(sessionId, signal).catch(() => undefined);
+      if (now === undefined || now.status === "Ready" || now.status === "Starting") throw error;
+      if (!finished && !stopping) finish({ reason: "sessionEnded", renewals, session: now });
+      return;
+    }
     renewals += 1;
     callSafely("onRenewed", options.onRenewed, updated);
   };

@@ -228,6 +228,24 @@ describe("keepSessionAlive", function () {
     assert.equal(outcome.reason === "sessionEnded" && outcome.session.status, "Expired");
   });
 
+  it("ends as sessionEnded when the session is ended between its read and the renewal (422)", async () => {
+    const id = await readySession(10);
+    // The session is ended after the keep-alive has read it as Ready and before its PATCH.
+    const racing: KeepSessionAliveClient = {
+      getSession: (...args) => client.getSession(...args),
+      updateSession: async (...args) => {
+        await client.endSession(id);
+        return client.updateSession(...args);
+      },
+      endSession: (...args) => client.endSession(...args),
+    };
+    const keeper = keepSessionAlive(racing, id, { intervalInMs: 5, extensionInMinutes: 1 });
+    const outcome = await keeper.done;
+    assert.equal(outcome.reason, "sessionEnded");
+    assert.equal(outcome.reason === "sessionEnded" && outcome.session.status, "Stopped");
+    assert.equal(keeper.renewals, 0);
+  });
+
   it("fails at the 1440-minute limit and on a refused renewal, without rejecting", async () => {
     const nearLimit = await readySession(1439);
     const limited = keepSessionAlive(client, nearLimit, { intervalInMs: 5, extensionInMinutes: 2 });
