@@ -46,7 +46,7 @@ import type { PageRequest } from "./wire/serviceRequests.js";
 import type { ContinuablePage } from "./wire/pagedList.js";
 import { packageName, packageVersion, tracingNamespace } from "./pipeline/packageInfo.js";
 import { validateMaxLeaseTime, validateResourceId } from "./validation.js";
-import { validateOperationOptions, validateOptionsBag } from "./models/validateOperationOptions.js";
+import { validateOperationOptions } from "./models/validateOperationOptions.js";
 
 /** Checks an operation's options bag before any request and turns it into request parameters. */
 /** The options bag of an operation, checked before its span starts and anything is sent. */
@@ -305,9 +305,12 @@ export class RemoteRenderingClient {
     start: (idOrResume: string | TResume, options: TOptions) => TPoller,
   ): TPoller {
     const name = `RemoteRenderingClient.${method}`;
-    // The span copies the bag, so a bag that is not an object is refused before it can be copied.
+    // The span copies the bag and replaces its tracingOptions, so the bag is checked before.
     const typeName = `${method[0]?.toUpperCase() ?? ""}${method.slice(1)}Options`;
-    validateOptionsBag("options", typeof idOrResume === "string" ? options : idOrResume, typeName);
+    validateOperationOptions("options", typeof idOrResume === "string" ? options : idOrResume, {
+      typeName,
+      intervalInMs: true,
+    });
     let span: TracingSpan;
     let run: () => TPoller;
     if (typeof idOrResume === "string") {

@@ -67,10 +67,10 @@ function callSafely<T>(callbackName: string, callback: ((value: T) => void) | un
 export function keepSessionAlive(
   client: KeepSessionAliveClient,
   sessionId: string,
-  keepAliveOptions?: KeepSessionAliveOptions,
+  options?: KeepSessionAliveOptions,
 ): SessionKeepAlive {
-  const options = validateKeepSessionAliveOptions(keepAliveOptions);
-  const { intervalInMs, extensionInMinutes } = options;
+  const checked = validateKeepSessionAliveOptions(options);
+  const { intervalInMs, extensionInMinutes } = checked;
   validateResourceId("sessionId", sessionId);
 
   const requests = new AbortController();
@@ -86,7 +86,7 @@ export function keepSessionAlive(
     if (finished) return;
     finished = true;
     if (timer !== undefined) clearTimeout(timer);
-    options.abortSignal?.removeEventListener("abort", onAbort);
+    checked.abortSignal?.removeEventListener("abort", onAbort);
     settle(outcome);
   };
 
@@ -122,7 +122,7 @@ export function keepSessionAlive(
       return;
     }
     renewals += 1;
-    callSafely("onRenewed", options.onRenewed, updated);
+    callSafely("onRenewed", checked.onRenewed, updated);
   };
 
   const tick = (): void => {
@@ -132,7 +132,7 @@ export function keepSessionAlive(
       (error: unknown) => {
         if (finished || stopping) return;
         if (isLastingFailure(error)) finish({ reason: "failed", renewals, error });
-        else callSafely("onError", options.onError, error);
+        else callSafely("onError", checked.onError, error);
       },
     );
     void running.then(() => {
@@ -148,7 +148,7 @@ export function keepSessionAlive(
       requests.abort();
       await running;
       let sessionEnded = false;
-      if (options.endSessionOnStop && !finished) {
+      if (checked.endSessionOnStop && !finished) {
         try {
           await client.endSession(sessionId);
           sessionEnded = true;
@@ -163,10 +163,10 @@ export function keepSessionAlive(
   };
 
   const onAbort = (): void => void stop();
-  if (options.abortSignal?.aborted) {
+  if (checked.abortSignal?.aborted) {
     void stop();
   } else {
-    options.abortSignal?.addEventListener("abort", onAbort);
+    checked.abortSignal?.addEventListener("abort", onAbort);
     tick();
   }
 

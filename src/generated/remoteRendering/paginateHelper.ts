@@ -64,8 +64,16 @@ type PageItems<TResult> = TResult extends { body: infer TBody }
   ? ItemsOf<TBody, "conversions" | "sessions">
   : never;
 
-/** The type of the items in the pages of a response. */
-export type PaginateReturn<TResult> = [PageItems<TResult>] extends [never] ? unknown : PageItems<TResult>;
+/**
+ * The type of the items in the pages of a response: unknown for a body without an item array, never
+ * for never (as the reference: a response narrowed away, e.g. after isUnexpected when the default
+ * response has no schema and every answer type is assignable to it).
+ */
+export type PaginateReturn<TResult> = [TResult] extends [never]
+  ? never
+  : [PageItems<TResult>] extends [never]
+    ? unknown
+    : PageItems<TResult>;
 
 /**
  * Iterates the items (or, with `byPage()`, the pages) of a pageable operation, starting with the response
