@@ -1,9 +1,11 @@
 // `npm install <tarball>` in empty ESM and CommonJS projects: one copy of @azure/core-rest-pipeline,
 // so the application's RestError is the library's and its setLogLevel() from @azure/logger turns on
 // the library's log; both module formats and the ./emulator and ./limits entries load; a call to an
-// emulator works from both.
+// emulator works from both, and both start the emulator's blob service (Azurite, found next to the
+// package) when run from another folder.
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../src/emulator/index";
 import { consumerProject, installedCopies, runProcess, type ProjectKind } from "./support/packedPackage";
@@ -78,6 +80,35 @@ describe("installed from the tarball", function () {
         logged: true,
         maxLeaseTimeInMinutes: 1440,
       });
+    });
+  }
+
+  for (const kind of ["esm", "cjs"] as const) {
+    it(`${kind === "esm" ? "an ES module" : "a CommonJS"} project starts the emulator's blob service from any folder`, async () => {
+      const project = await consumerProject(kind);
+      const source =
+        kind === "esm"
+          ? 'import { startEmulator } from "remote-rendering-client/emulator";'
+          : 'const { startEmulator } = require("remote-rendering-client/emulator");';
+      const file = path.join(project, kind === "esm" ? "storage.js" : "storage.cjs");
+      writeFileSync(
+        file,
+        `${source}
+(async () => {
+  const emulator = await startEmulator({ logger: false, storage: true });
+  const answer = await fetch(emulator.storage.blobEndpoint + "?comp=list");
+  console.log(JSON.stringify({ accountName: emulator.storage.accountName, listed: answer.status }));
+  await emulator.close();
+})();
+`,
+      );
+      // The current folder holds no node_modules: Azurite must be found next to the package.
+      const result = await runProcess(process.execPath, [file], { cwd: os.tmpdir(), timeoutInMs: 90_000 });
+      assert.equal(result.code, 0, result.stderr);
+      const found = JSON.parse(result.stdout) as { accountName: string; listed: number };
+      assert.equal(found.accountName, "devstoreaccount1");
+      // An unsigned request is refused, but by the blob service itself (any HTTP answer will do).
+      assert.ok(found.listed >= 400 && found.listed < 500, `blob service answered ${found.listed}`);
     });
   }
 });

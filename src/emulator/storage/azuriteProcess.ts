@@ -4,8 +4,8 @@
 // knows. The child also ends when its parent goes away (the IPC channel closes), so no blob service
 // is left running after a crash.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createRequire } from "node:module";
 import path from "node:path";
+import { packageRequire } from "./packageRequire.js";
 
 export interface AzuriteProcess {
   /** Origin of the blob service, such as http://127.0.0.1:41077. */
@@ -18,16 +18,9 @@ export interface AzuriteProcess {
 const READY_LINE = /successfully listens on (https?:\/\/\S+)/;
 const START_TIMEOUT_IN_MS = 30_000;
 
-/**
- * Where Azurite's blob entry is. The CommonJS build resolves it next to this package; the ESM build
- * (no `require`) resolves it from the current folder's node_modules.
- */
+/** Where Azurite's blob entry is: resolved next to this package, in both module formats. */
 function azuriteBlobEntry(): string {
-  const resolve =
-    typeof require === "function"
-      ? require.resolve
-      : createRequire(path.join(process.cwd(), "package.json")).resolve;
-  const manifest = resolve("azurite/package.json");
+  const manifest = packageRequire.resolve("azurite/package.json");
   return path.join(path.dirname(manifest), "dist", "src", "blob", "main.js");
 }
 
