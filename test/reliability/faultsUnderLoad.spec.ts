@@ -3,10 +3,10 @@
 // applied writes (creates, lease updates, stops). The retry policy covers all of these, so no error
 // may reach the caller, and no session may be left running.
 import assert from "node:assert/strict";
-import type { RemoteRenderingClient } from "../../src/index";
 import { startLossyProxy } from "./support/lossyProxy";
 import { PATIENT_RETRIES, startReliabilityEmulator } from "./support/reliabilityEmulator";
 import { report, withoutNockInterception } from "./support/reliabilityReport";
+import { conversionCycle, sessionCycle } from "./support/workloadCycles";
 
 const OPERATIONS = 2_000;
 const CONCURRENCY = 8;
@@ -17,46 +17,6 @@ const FAULTS = [
   { kind: "unavailable", probability: 0.1 / 0.9 },
   { kind: "reset", probability: 0.05 / 0.8 },
 ] as const;
-
-const SAS = "sv=2020-08-04&sr=c&sig=reliability";
-
-/** One cycle of work; returns the number of client operations it made. */
-async function sessionCycle(client: RemoteRenderingClient, id: string): Promise<number> {
-  const ready = await client.beginSession(
-    id,
-    { maxLeaseTimeInMinutes: 30, size: "Standard" },
-    { intervalInMs: 1 },
-  );
-  assert.equal(ready.status, "Ready");
-  assert.equal((await client.getSession(id)).status, "Ready");
-  const extended = await client.updateSession(id, { maxLeaseTimeInMinutes: 45 });
-  assert.equal(extended.maxLeaseTimeInMinutes, 45);
-  const firstPage = await client.listSessions().byPage().next();
-  assert.equal(firstPage.done, false);
-  await client.endSession(id);
-  return 5;
-}
-
-async function conversionCycle(client: RemoteRenderingClient, id: string): Promise<number> {
-  const done = await client.beginConversion(
-    id,
-    {
-      inputSettings: {
-        storageContainerUrl: "https://reliability.blob.core.windows.net/input",
-        relativeInputAssetPath: "box.fbx",
-        storageContainerReadListSas: SAS,
-      },
-      outputSettings: {
-        storageContainerUrl: "https://reliability.blob.core.windows.net/output",
-        storageContainerWriteSas: SAS,
-      },
-    },
-    { intervalInMs: 1 },
-  );
-  assert.equal(done.status, "Succeeded");
-  assert.equal((await client.getConversion(id)).status, "Succeeded");
-  return 2;
-}
 
 describe("reliability: faults under load", function () {
   this.timeout(60_000);
