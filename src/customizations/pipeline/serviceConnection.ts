@@ -104,13 +104,13 @@ export function connectToService(args: ServiceConnectionArguments): ServiceConne
     additionalPolicies,
     ...httpOptions
   } = options;
-  const loggingOptions = safeLoggingOptions(httpOptions.loggingOptions);
+  let tokens: TokenCache | undefined;
+  const loggingOptions = safeLoggingOptions(httpOptions.loggingOptions, () => tokens?.secrets() ?? []);
   const userAgentOptions = {
     ...httpOptions.userAgentOptions,
     userAgentPrefix: userAgentPrefix(httpOptions.userAgentOptions?.userAgentPrefix),
   };
 
-  let tokens: TokenCache;
   if (isAccessToken(credential)) {
     tokens = createCredentialTokenCache(credential, { accountId, stsUrl: "", exchange: noTokenService });
   } else {

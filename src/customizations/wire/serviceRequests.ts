@@ -64,8 +64,12 @@ export class ServiceRequests {
   ) {}
 
   /** The RestError of an unexpected answer, with every secret redacted (a proxy may echo the token). */
-  private failure(response: HttpResponse, operation: string): RemoteRenderingRestError {
-    return createServiceRestError(response, { operation, secrets: this.secrets() });
+  private failure(
+    response: HttpResponse,
+    operation: string,
+    requestSecrets: readonly string[] = [],
+  ): RemoteRenderingRestError {
+    return createServiceRestError(response, { operation, secrets: [...this.secrets(), ...requestSecrets] });
   }
 
   private session(id: string) {
@@ -164,7 +168,14 @@ export class ServiceRequests {
   ): Promise<FetchedResource<AssetConversion>> {
     const response = await this.conversion(id).put({ ...parameters, body });
     if (isUnexpected(response)) {
-      throw this.failure(response, `Create conversion ${JSON.stringify(id)}`);
+      // A service may echo the request in its error: the access signatures sent go too.
+      const { inputLocation, outputLocation } = body.settings;
+      const signatures = [inputLocation.storageContainerReadListSas, outputLocation.storageContainerWriteSas];
+      throw this.failure(
+        response,
+        `Create conversion ${JSON.stringify(id)}`,
+        signatures.filter((sas): sas is string => sas !== undefined),
+      );
     }
     return { resource: toAssetConversion(response.body, response.headers["ms-cv"]) };
   }
