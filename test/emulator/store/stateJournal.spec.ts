@@ -1,7 +1,6 @@
-// The data file on disk: temporary files, folders that cannot hold it, compaction, and a process
-// killed (SIGKILL) in the middle of saves.
+// The data file on disk: temporary files, folders that cannot hold it, and compaction. (A process
+// killed in the middle of saves is a scenario of test/reliability/killDuringSaves.spec.ts.)
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,15 +10,12 @@ import { createSession, stopSession } from "../../../src/emulator/store/sessionS
 import { createEmptyState } from "../../../src/emulator/store/state";
 import { parseStateFile } from "../../../src/emulator/store/stateFile";
 import { StateJournal } from "../../../src/emulator/store/stateJournal";
-import { callUrl, dataPlaneUrl, fetchToken } from "../support/emulatorHarness";
-import { CRASH_TEST_ACCOUNT } from "../support/dataFileEmulator";
 
 const ACCOUNT = "30ea64bd-100f-4bf0-adc9-29fa45d4880c";
 const SETTINGS = {
   startupInMs: { Standard: 1000, Premium: 5000 },
   teraflops: { Standard: 10.6, Premium: 33.2 },
 };
-const CHILD = path.join(__dirname, "..", "support", "dataFileEmulator.ts");
 
 /** A pid no process has (beyond the kernel's largest), for temporary files of a dead process. */
 const DEAD_PID = 2 ** 22 + 12345;
@@ -128,75 +124,5 @@ describe("emulator data file on disk", () => {
       await journal.close();
     }
   });
-
-  it("loses no acknowledged write and leaves no stray file when killed (SIGKILL) during saves", async function () {
-    this.timeout(60_000);
-    const dataFile = path.join(folder, "crash.json");
-    const created = new Set<string>();
-    const stopped = new Set<string>();
-    let requests = 0;
-    for (let round = 0; round < 4; round += 1) {
-      const child = spawn(process.execPath, ["--require", "tsx/cjs", CHILD, dataFile], {
-        stdio: ["ignore", "pipe", "inherit"],
-      });
-      const exited = new Promise<void>((resolve) => child.on("close", () => resolve()));
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = "";
-        child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-          out += chunk;
-          const line = /^(\{.*\})\n/.exec(out)?.[1];
-          if (line !== undefined) resolve((JSON.parse(line) as { url: string }).url);
-        });
-        child.on("close", () => reject(new Error(`the child ended before listening: ${out}`)));
-      });
-      const token = await fetchToken(url, CRASH_TEST_ACCOUNT);
-      let killed = false;
-      const worker = async (worker: number): Promise<void> => {
-        for (let i = 0; !killed; i += 1) {
-          const id = `r${round}-w${worker}-${i}`;
-          const base = dataPlaneUrl(url, CRASH_TEST_ACCOUNT.accountId, `/sessions/${id}`);
-          try {
-            requests += 1;
-            const answer = await callUrl("PUT", base, {
-              token,
-              body: { maxLeaseTimeMinutes: 5, size: "Standard" },
-            });
-            if (answer.status === 201) created.add(id);
-            if (i % 3 === 0) {
-              const stop = await callUrl(
-                "POST",
-                dataPlaneUrl(url, CRASH_TEST_ACCOUNT.accountId, `/sessions/${id}/:stop`),
-                { token },
-              );
-              if (stop.status === 204) stopped.add(id);
-            }
-          } catch {
-            return; // the connection broke: this request was never acknowledged
-          }
-        }
-      };
-      const load = Promise.all(Array.from({ length: 12 }, (_, w) => worker(w)));
-      await new Promise((resolve) => setTimeout(resolve, 200 + 150 * round));
-      child.kill("SIGKILL");
-      killed = true;
-      await Promise.all([load, exited]);
-    }
-    assert.ok(created.size > 50, `only ${created.size} sessions were created`);
-    const emulator = await startEmulator({ dataFile, logger: false, accounts: [CRASH_TEST_ACCOUNT] });
-    try {
-      const token = await fetchToken(emulator.url, CRASH_TEST_ACCOUNT);
-      for (const id of created) {
-        const answer = await callUrl(
-          "GET",
-          dataPlaneUrl(emulator.url, CRASH_TEST_ACCOUNT.accountId, `/sessions/${id}`),
-          { token },
-        );
-        assert.equal(answer.status, 200, `acknowledged session ${id} was lost (${requests} requests)`);
-        if (stopped.has(id)) assert.equal((answer.body as { status: string }).status, "Stopped", id);
-      }
-    } finally {
-      await emulator.close();
-    }
-    assert.deepEqual(await fs.readdir(folder), ["crash.json"], "no stray file is left");
-  });
+  // A process killed (SIGKILL) in the middle of saves: test/reliability/killDuringSaves.spec.ts.
 });
