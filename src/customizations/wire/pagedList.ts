@@ -9,7 +9,6 @@
 // a next link to any origin. The pages themselves are still the generated list models: the caller
 // reads them with readListPage, typed on SessionsListOutput / ConversionListOutput.
 import type { PagedAsyncIterableIterator, PageSettings } from "@azure/core-paging";
-import { getPagedAsyncIterator } from "@azure/core-paging";
 import { foreignOriginError, hasOrigin } from "../auth/authenticationPolicy.js";
 import { malformedResponse, optionalString, requireRecord } from "./wireReaders.js";
 
@@ -63,23 +62,36 @@ export function readListPage<TPage extends { readonly "@nextLink"?: string }, TI
 /**
  * The paged iterator of a list: `getPage(undefined)` reads the first page, `getPage(url)` a later one
  * (the URL already checked to be on the endpoint's origin). A continuation token is a page's next link.
+ * Written with native async generators rather than core-paging's getPagedAsyncIterator, whose
+ * down-levelled generators (tslib) cost browser bundles more than this whole function.
  */
 export function createPagedList<T>(
   endpoint: URL,
   getPage: (url: string | undefined) => Promise<ListPage<T>>,
 ): PagedAsyncIterableIterator<T, ContinuablePage<T>, PageSettings> {
-  const firstPageLink = "";
-  return getPagedAsyncIterator<T, ContinuablePage<T>, PageSettings, string>({
-    firstPageLink,
-    getPage: async (link) => {
-      if (typeof link !== "string") {
-        throw new TypeError("continuationToken must be a string from the continuationToken of a page.");
-      }
-      // A link is checked only when the caller asks for the page it names.
-      const page = await getPage(link === firstPageLink ? undefined : resolveNextLink(link, endpoint));
-      if (page.nextLink === undefined) return { page: page.items };
-      const items: ContinuablePage<T> = Object.assign(page.items, { continuationToken: page.nextLink });
-      return { page: items, nextPageLink: page.nextLink };
-    },
-  });
+  async function* pages(settings: PageSettings = {}): AsyncIterableIterator<ContinuablePage<T>> {
+    const start: unknown = settings.continuationToken;
+    if (start !== undefined && typeof start !== "string") {
+      throw new TypeError("continuationToken must be a string from the continuationToken of a page.");
+    }
+    // A link is checked only when the caller asks for the page it names.
+    let link = start === "" ? undefined : start;
+    do {
+      const page = await getPage(link === undefined ? undefined : resolveNextLink(link, endpoint));
+      const items: ContinuablePage<T> = page.items;
+      if (page.nextLink !== undefined) items.continuationToken = page.nextLink;
+      yield items;
+      link = page.nextLink;
+    } while (link !== undefined);
+  }
+  async function* items(): AsyncIterableIterator<T> {
+    for await (const page of pages()) yield* page;
+  }
+  const iterator = items();
+  const list: PagedAsyncIterableIterator<T, ContinuablePage<T>, PageSettings> = {
+    next: () => iterator.next(),
+    [Symbol.asyncIterator]: () => list,
+    byPage: (settings?: PageSettings) => pages(settings),
+  };
+  return list;
 }
