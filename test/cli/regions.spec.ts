@@ -59,16 +59,21 @@ describe("arr regions", function () {
     );
   });
 
-  it("--probe measures each region and prints them closest first", async () => {
+  it("--probe measures each region and prints them closest first", async function () {
+    this.timeout(40_000);
+    // The regions differ by 800 ms of server delay: far more than the scheduling noise of a busy
+    // machine adds to one sample, so the order is the delays' order on every run (a margin of
+    // 120 ms was not: one stalled sample swapped two regions now and then).
     const file = regionsFile("delays.json", [
-      { name: "far", endpoint: `${base}/delay/250` },
+      { name: "far", endpoint: `${base}/delay/1600` },
       { name: "near", endpoint: `${base}/delay/0` },
-      { name: "middle", endpoint: `${base}/delay/120` },
+      { name: "middle", endpoint: `${base}/delay/800` },
       { name: "gone", endpoint: `http://127.0.0.1:${closedPort}` },
     ]);
+    const probe = ["regions", "--probe", "--regions-file", file, "--timeout", "20000"];
     const [human, json] = await Promise.all([
-      runArr(["regions", "--probe", "--regions-file", file, "--samples", "1"], { tmpDir: tmp.dir }),
-      runArr(["regions", "--probe", "--regions-file", file, "--samples", "2", "--json"], { tmpDir: tmp.dir }),
+      runArr([...probe, "--samples", "1"], { tmpDir: tmp.dir, timeoutInMs: 35_000 }),
+      runArr([...probe, "--samples", "2", "--json"], { tmpDir: tmp.dir, timeoutInMs: 35_000 }),
     ]);
     assert.equal(human.code, 0, show(human));
     const rows = human.stdout
@@ -96,6 +101,12 @@ describe("arr regions", function () {
     );
     assert.equal(result.probes[0]?.samplesInMs?.length, 2);
     assert.equal(result.probes[3]?.reachable, false);
+    // Each sample includes the server's delay: the measurement is real, not an order kept by chance.
+    const far = result.probes.find((p) => p.name === "far");
+    assert.ok(
+      (far?.samplesInMs ?? []).every((sample) => sample >= 1590),
+      JSON.stringify(far),
+    );
   });
 
   it("exits with the service-error code when no region answers in time", async () => {
