@@ -275,14 +275,13 @@ class ClientModelBuilder {
   private responses(operationName: string, response: Response, expected: boolean): ResponseModel[] {
     const http = responseHttpOf(response);
     const { schema, nullable } = response as Partial<SchemaResponse>;
-    // A binary response has no schema: core-client hands its buffered body over as text.
-    const binary = (response as { binary?: unknown }).binary === true;
-    const body =
-      schema !== undefined
+    // Bytes, typed as @autorest/typescript types them; the factory makes them arrive as bytes.
+    const binary = (response as { binary?: unknown }).binary === true || schema?.type === SchemaType.Binary;
+    const body = binary
+      ? { text: "Uint8Array", refs: [] }
+      : schema !== undefined
         ? this.outputs.typeOf(schema, nullable === true)
-        : binary
-          ? { text: "string", refs: [] }
-          : undefined;
+        : undefined;
     const headers = this.responseHeaders(http.headers ?? []);
     return http.statusCodes.map((status) => {
       const suffix = status === "default" ? "Default" : String(status);
@@ -294,6 +293,7 @@ class ClientModelBuilder {
         body,
         headers,
         expected: expected && status !== "default",
+        binary,
       };
     });
   }

@@ -97,6 +97,8 @@ export interface ResponseModel {
   readonly headers: readonly ResponseHeaderModel[];
   /** False for error responses (x-ms-error-response, `default`): `isUnexpected` returns true for them. */
   readonly expected: boolean;
+  /** The body is bytes (a `file` or `format: binary` answer): typed `Uint8Array`, delivered as bytes. */
+  readonly binary: boolean;
 }
 
 export interface PagingModel {

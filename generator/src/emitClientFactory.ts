@@ -1,5 +1,6 @@
 // <title>.ts: the default-exported factory `createClient(<host parameters>, [credentials,] options)`.
 import type { ClientModel, HostParameterModel, OperationModel } from "./clientModel";
+import { binaryBodiesHelpers } from "./emitBinaryBodies";
 import { docComment } from "./docComment";
 import { argumentNames } from "./emitClientDefinitions";
 import { shortcutGroups } from "./shortcutGroups";
@@ -54,19 +55,54 @@ function shortcuts(client: ClientModel): string {
   return `return {\n...client,\n${members}};\n`;
 }
 
-function optionsInterface(client: ClientModel, optionFields: readonly HostParameterModel[]): string {
-  const members = [
-    ...(client.apiVersion === undefined
-      ? []
-      : ["/** The api-version the requests carry. */\napiVersion?: string;\n"]),
-    ...optionFields.map(
-      (parameter) => `${docComment(parameter.description)}${parameter.identifier}?: string;\n`,
-    ),
-  ];
+function optionsInterface(client: ClientModel): string {
   const name = `${client.clientName}Options`;
-  return members.length === 0
+  return client.apiVersion === undefined
     ? `/** The optional parameters for the client. */\nexport type ${name} = ClientOptions;\n\n`
-    : `/** The optional parameters for the client. */\nexport interface ${name} extends ClientOptions {\n${members.join("")}}\n\n`;
+    : `/** The optional parameters for the client. */\nexport interface ${name} extends ClientOptions {\n/** The api-version the requests carry. */\napiVersion?: string;\n}\n\n`;
+}
+
+/** A positional factory parameter; one with a default in the spec may be left out (or passed undefined). */
+function factoryParameter(parameter: HostParameterModel): string {
+  return parameter.defaultValue === undefined
+    ? `${parameter.identifier}: string`
+    : `${parameter.identifier}: string = ${JSON.stringify(parameter.defaultValue)}`;
+}
+
+function parameterDoc(parameter: HostParameterModel): string {
+  const fallback =
+    parameter.defaultValue === undefined ? "" : ` (default: ${JSON.stringify(parameter.defaultValue)})`;
+  return `@param ${parameter.identifier} - ${parameter.description}${fallback}`.trimEnd();
+}
+
+/**
+ * When the spec declares redirect answers (3xx), the status a followed redirect ends with (the 200 of
+ * a `GET /http/redirect/301`) belongs to the operation that was called: the pipeline's redirect policy
+ * rewrites the request's URL and method as it follows, so this policy, outside it, puts them back and
+ * `response.request` (which isUnexpected reads) stays the request the caller made.
+ */
+function redirectHandling(client: ClientModel): string {
+  const declaresRedirects = client.operations.some((operation) =>
+    operation.responses.some((response) => /^3\d\d$/.test(response.status)),
+  );
+  if (!declaresRedirects) {
+    return "";
+  }
+  return [
+    "// A followed redirect is answered for the operation called: keep its URL and method on the request.\n",
+    "client.pipeline.addPolicy({\n",
+    '  name: "redirectOriginPolicy",\n',
+    "  sendRequest: async (request, next) => {\n",
+    "    const { url, method } = request;\n",
+    "    try {\n",
+    "      return await next(request);\n",
+    "    } finally {\n",
+    "      request.url = url;\n",
+    "      request.method = method;\n",
+    "    }\n",
+    "  },\n",
+    "});\n",
+  ].join("");
 }
 
 function apiVersionHandling(client: ClientModel): string {
@@ -84,36 +120,42 @@ function apiVersionHandling(client: ClientModel): string {
 
 export function emitClientFactory(client: ClientModel): string {
   const parameters = client.host.parameters;
-  const positional = parameters.filter((parameter) => parameter.defaultValue === undefined);
-  const defaulted = parameters.filter((parameter) => parameter.defaultValue !== undefined);
-  const optionFields = defaulted.filter((parameter) => parameter.name !== "$host");
+  // As in @autorest/typescript, every host parameter is a positional factory parameter, in the order
+  // of the host template; a fixed `$host` (a `host` in the spec) is the base URL itself.
+  const fixedHost = parameters.filter(
+    (parameter) => parameter.name === "$host" && parameter.defaultValue !== undefined,
+  );
+  const positional = parameters.filter((parameter) => !fixedHost.includes(parameter));
   const optionsType = `${client.clientName}Options`;
   const credentialTypes = client.credentials?.types ?? [];
 
   const signature = [
-    ...positional.map((parameter) => `${parameter.identifier}: string`),
+    ...positional.map(factoryParameter),
     ...(credentialTypes.length > 0 ? [`credentials: ${credentialTypes.join(" | ")}`] : []),
     `options: ${optionsType} = {}`,
   ].join(", ");
   const docs = [
     `Initialize a new instance of \`${client.clientName}\`.`,
     "",
-    ...positional.map((parameter) => `@param ${parameter.identifier} - ${parameter.description}`.trimEnd()),
+    ...positional.map(parameterDoc),
     ...(credentialTypes.length > 0
       ? ["@param credentials - The credential that authenticates every request."]
       : []),
     "@param options - The parameters for all optional parameters.",
   ].join("\n");
-  const defaults = defaulted
-    .map((parameter) =>
-      parameter.name === "$host"
-        ? `const ${parameter.identifier} = ${JSON.stringify(parameter.defaultValue)};\n`
-        : `const ${parameter.identifier} = options.${parameter.identifier} ?? ${JSON.stringify(parameter.defaultValue)};\n`,
-    )
+  const defaults = fixedHost
+    .map((parameter) => `const ${parameter.identifier} = ${JSON.stringify(parameter.defaultValue)};\n`)
     .join("");
 
+  const binaryHelpers = binaryBodiesHelpers(client.operations);
+  const coreClientTypes = [
+    "ClientOptions",
+    ...(binaryHelpers === ""
+      ? []
+      : ["Client", "PathUncheckedResponse", "RequestParameters", "StreamableMethod"]),
+  ];
   return [
-    typeImport(["ClientOptions"], "@azure-rest/core-client"),
+    typeImport(coreClientTypes, "@azure-rest/core-client"),
     'import { getClient } from "@azure-rest/core-client";\n',
     typeImport(credentialTypes, "@azure/core-auth"),
     typeImport([client.clientName], "./clientDefinitions"),
@@ -126,7 +168,8 @@ export function emitClientFactory(client: ClientModel): string {
     client.apiVersion === undefined
       ? ""
       : `/** The api-version of the spec this client was generated from; the factory's default. */\nexport const defaultApiVersion = ${JSON.stringify(client.apiVersion)};\n\n`,
-    optionsInterface(client, optionFields),
+    optionsInterface(client),
+    binaryHelpers === "" ? "" : `${binaryHelpers}\n`,
     docComment(docs),
     `export default function createClient(${signature}): ${client.clientName} {\n`,
     defaults,
@@ -152,10 +195,11 @@ export function emitClientFactory(client: ClientModel): string {
     "},\n",
     credentialsOptions(client),
     "};\n",
-    credentialTypes.length > 0
-      ? `const client = getClient(endpointUrl, credentials, clientOptions) as ${client.clientName};\n`
-      : `const client = getClient(endpointUrl, clientOptions) as ${client.clientName};\n`,
+    `const client = ${binaryHelpers === "" ? "" : "withBinaryBodies("}getClient(endpointUrl, ${
+      credentialTypes.length > 0 ? "credentials, " : ""
+    }clientOptions) as ${client.clientName}${binaryHelpers === "" ? "" : ")"};\n`,
     apiVersionHandling(client),
+    redirectHandling(client),
     client.rlcShortcut ? shortcuts(client) : "return client;\n",
     "}\n",
   ].join("");

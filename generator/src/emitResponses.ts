@@ -10,7 +10,9 @@ function renderResponse(response: ResponseModel): string {
     `status: ${response.status === "default" ? "string" : JSON.stringify(response.status)};`,
   ];
   if (response.body !== undefined) {
-    members.push(`body: ${response.body.text};`);
+    members.push(
+      `${response.binary ? "/** Value may contain any sequence of octets */\n" : ""}body: ${response.body.text};`,
+    );
   }
   if (response.headers.length > 0) {
     const headers = response.headers

@@ -100,6 +100,7 @@ export function lroOf(
       body: final?.body,
       headers: [],
       expected: true,
+      binary: final?.binary ?? false,
     },
   };
 }
@@ -152,7 +153,8 @@ export function mergeByStatus(responses: readonly ResponseModel[]): ResponseMode
       ...known.headers,
       ...response.headers.filter((header) => !known.headers.some((other) => other.name === header.name)),
     ];
-    byStatus.set(response.status, { ...known, body, headers });
+    // Bytes when either media type is: the factory tells them apart by the answer's content type.
+    byStatus.set(response.status, { ...known, body, headers, binary: known.binary || response.binary });
   }
   return [...byStatus.values()];
 }

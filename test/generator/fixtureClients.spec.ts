@@ -79,7 +79,7 @@ describe("generator: fixture clients at run time", function () {
     assert.ok(scope.isDone());
 
     nock("https://widgets.example.test").post("/v2/shelves/s/widgets:batch").query(true).reply(200, { a: 1 });
-    const other = operations.default("https://widgets.example.test", { basePath: "v2" });
+    const other = operations.default("https://widgets.example.test", "v2");
     const batch = await other.path("/shelves/{shelfName}/widgets:batch", "s").post!({
       body: [{ name: "a" }],
     });
@@ -88,7 +88,9 @@ describe("generator: fixture clients at run time", function () {
 
   it("isUnexpected: declared successes are expected; error responses, default and undeclared codes are not", async function () {
     const operations = load("operations");
-    const client = operations.default("https://widgets.example.test", { retryOptions: { maxRetries: 0 } });
+    const client = operations.default("https://widgets.example.test", undefined, {
+      retryOptions: { maxRetries: 0 },
+    });
     const widget = client.path("/shelves/{shelfName}/widgets/{widgetId}", "s", widgetId);
     const archive = client.path("/shelves/{shelfName}/widgets/{widgetId}:archive", "s", widgetId);
     const cases: Array<[string, Verb, string, number, boolean]> = [
