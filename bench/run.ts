@@ -17,6 +17,7 @@ const BENCHMARKS: Array<{ name: string; limitInSeconds: number }> = [
   { name: "emulatorThroughput", limitInSeconds: 180 },
   { name: "emulatorPersistence", limitInSeconds: 600 },
   { name: "generateWarm", limitInSeconds: 300 },
+  { name: "testServerGeneration", limitInSeconds: 600 },
 ];
 
 function runOne(file: string, limitInSeconds: number): Promise<string[]> {

@@ -56,9 +56,10 @@ describe("generator: AutoRest test server", function () {
   });
 
   it(`generates the clients of all ${specs.length} specs in one AutoRest run`, function () {
+    // Printed, not asserted: the wall time follows the machine's load (bench/testServerGeneration.ts
+    // measures it against the 60 s budget, with the CPU time).
     console.log(`      generation of ${specs.length} specs: ${clients.generationSeconds.toFixed(1)} s`);
-    // The budget is 60 s warm on a quiet machine; the bound leaves room for a busy one.
-    assert.ok(clients.generationSeconds < 120, `${clients.generationSeconds} s`);
+    assert.equal(clients.generation.exitCode, 0);
   });
 
   it("type-checks every client with its scenario program under strict settings", function () {
