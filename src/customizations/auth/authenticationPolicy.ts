@@ -41,6 +41,20 @@ export function hasOrigin(url: string, allowedOrigin: string): boolean {
   }
 }
 
+/**
+ * hasOrigin for one origin, checked on every request: a URL that starts with the serialized origin
+ * followed by "/" has that origin (the host ends at the "/"), so only other URLs are parsed. The
+ * shortcut is taken only when `allowedOrigin` is itself a serialized origin (what URL.origin gives).
+ */
+export function originCheck(allowedOrigin: string): (url: string) => boolean {
+  if (!hasOrigin(allowedOrigin, allowedOrigin)) {
+    return (url) => hasOrigin(url, allowedOrigin);
+  }
+  const length = allowedOrigin.length;
+  return (url) =>
+    (url.charCodeAt(length) === 0x2f && url.startsWith(allowedOrigin)) || hasOrigin(url, allowedOrigin);
+}
+
 /** Network error codes that the pipeline's retry policy retries. */
 const retriedNetworkErrorCodes = new Set([
   "ETIMEDOUT",
@@ -75,10 +89,11 @@ export function remoteRenderingAuthenticationPolicy(
   settings: RemoteRenderingAuthenticationPolicySettings,
 ): PipelinePolicy {
   const { tokens, allowedOrigin } = settings;
+  const isAllowed = originCheck(allowedOrigin);
   return {
     name: remoteRenderingAuthenticationPolicyName,
     async sendRequest(request, next) {
-      if (!hasOrigin(request.url, allowedOrigin)) {
+      if (!isAllowed(request.url)) {
         throw foreignOriginError(request.url, allowedOrigin);
       }
       const sign = async (): Promise<string> => {
