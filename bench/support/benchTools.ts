@@ -27,8 +27,8 @@ export interface BenchEmulator {
   readonly account: EmulatorAccount;
   /** Log lines of the emulator (when started with `collectLog`). */
   readonly log: string[];
-  /** A fresh client of the emulator (its own token cache). */
-  client(options?: RemoteRenderingClientOptions): RemoteRenderingClient;
+  /** A fresh client of the emulator (its own token cache), with the account key or the given credential. */
+  client(options?: RemoteRenderingClientOptions, credential?: AzureKeyCredential): RemoteRenderingClient;
   /** An access token of the account, fetched with plain fetch. */
   token(): Promise<string>;
   /** `{url}/accounts/{account}{path}?api-version=...` */
@@ -54,14 +54,12 @@ export async function startBenchEmulator(
     emulator,
     account,
     log,
-    client: (clientOptions = {}) =>
-      new RemoteRenderingClient(
-        emulator.url,
-        account.accountId,
-        ACCOUNT_DOMAIN,
-        new AzureKeyCredential(account.accountKey),
-        { authenticationEndpointUrl: emulator.url, allowInsecureConnection: true, ...clientOptions },
-      ),
+    client: (clientOptions = {}, credential = new AzureKeyCredential(account.accountKey)) =>
+      new RemoteRenderingClient(emulator.url, account.accountId, ACCOUNT_DOMAIN, credential, {
+        authenticationEndpointUrl: emulator.url,
+        allowInsecureConnection: true,
+        ...clientOptions,
+      }),
     token: async () => {
       const answer = await fetch(
         `${emulator.url}/Accounts/${account.accountId}/token?api-version=${STS_API_VERSION}`,
