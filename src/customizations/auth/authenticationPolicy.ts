@@ -47,12 +47,8 @@ export function hasOrigin(url: string, allowedOrigin: string): boolean {
  * shortcut is taken only when `allowedOrigin` is itself a serialized origin (what URL.origin gives).
  */
 export function originCheck(allowedOrigin: string): (url: string) => boolean {
-  if (!hasOrigin(allowedOrigin, allowedOrigin)) {
-    return (url) => hasOrigin(url, allowedOrigin);
-  }
-  const length = allowedOrigin.length;
-  return (url) =>
-    (url.charCodeAt(length) === 0x2f && url.startsWith(allowedOrigin)) || hasOrigin(url, allowedOrigin);
+  const prefix = hasOrigin(allowedOrigin, allowedOrigin) ? `${allowedOrigin}/` : undefined;
+  return (url) => (prefix !== undefined && url.startsWith(prefix)) || hasOrigin(url, allowedOrigin);
 }
 
 /** Network error codes that the pipeline's retry policy retries. */

@@ -24,6 +24,15 @@ import type { ArrRestClient } from "../pipeline/serviceConnection.js";
 import { createServiceRestError, type RemoteRenderingRestError } from "../errors/serviceRestError.js";
 import { toRenderingSession } from "./sessionFromWire.js";
 
+/** The request options that become request parameters of the same name. */
+const copiedRequestOptions = [
+  "allowInsecureConnection",
+  "timeout",
+  "skipUrlEncoding",
+  "onUploadProgress",
+  "onDownloadProgress",
+] as const satisfies ReadonlyArray<keyof RequestParameters>;
+
 /**
  * Request parameters from operation options, with the abort signal given separately. This is the
  * mapping of `operationOptionsToRequestParameters` (@azure-rest/core-client) written out, minus the
@@ -35,21 +44,15 @@ export function requestParameters(
   options: RemoteRenderingOperationOptions | undefined,
   abortSignal?: AbortSignalLike,
 ): RequestParameters {
-  const requestOptions = options?.requestOptions;
-  const parameters: RequestParameters = { headers: { ...requestOptions?.headers } };
-  if (requestOptions !== undefined) {
-    const { allowInsecureConnection, timeout, skipUrlEncoding, onUploadProgress, onDownloadProgress } =
-      requestOptions;
-    if (allowInsecureConnection !== undefined) parameters.allowInsecureConnection = allowInsecureConnection;
-    if (timeout !== undefined) parameters.timeout = timeout;
-    if (skipUrlEncoding !== undefined) parameters.skipUrlEncoding = skipUrlEncoding;
-    if (onUploadProgress !== undefined) parameters.onUploadProgress = onUploadProgress;
-    if (onDownloadProgress !== undefined) parameters.onDownloadProgress = onDownloadProgress;
+  const requestOptions: Record<string, unknown> = { ...options?.requestOptions };
+  const parameters: Record<string, unknown> = { headers: { ...options?.requestOptions?.headers } };
+  for (const name of copiedRequestOptions) {
+    if (requestOptions[name] !== undefined) parameters[name] = requestOptions[name];
   }
-  if (options?.onResponse !== undefined) parameters.onResponse = options.onResponse;
-  if (options?.tracingOptions !== undefined) parameters.tracingOptions = options.tracingOptions;
-  if (abortSignal !== undefined) parameters.abortSignal = abortSignal;
-  return parameters;
+  if (options?.onResponse !== undefined) parameters["onResponse"] = options.onResponse;
+  if (options?.tracingOptions !== undefined) parameters["tracingOptions"] = options.tracingOptions;
+  if (abortSignal !== undefined) parameters["abortSignal"] = abortSignal;
+  return parameters as RequestParameters;
 }
 
 /**
