@@ -11,6 +11,7 @@ import {
   median,
   type EmulatorCaller,
 } from "./support/emulatorSessions";
+import { printFigure } from "./support/benchTools";
 
 const TOTALS = [1_000, 10_000, 100_000];
 const ROUNDS = 7;
@@ -70,8 +71,11 @@ async function main(): Promise<void> {
   const last = targets[targets.length - 1] as Target;
   for (const target of targets) await target.caller.emulator.close();
   const ratio = median(last.samples) / median(first.samples);
-  console.log(
-    `\npage cost at ${last.total} / at ${first.total} sessions: ${ratio.toFixed(2)} (target: flat, about 1)`,
+  printFigure(
+    `emulator page cost at ${last.total} / at ${first.total} sessions`,
+    ratio.toFixed(2),
+    "flat (<= 1.5)",
+    ratio <= 1.5,
   );
 }
 

@@ -14,6 +14,7 @@ import {
   median,
   type EmulatorCaller,
 } from "./support/emulatorSessions";
+import { printFigure } from "./support/benchTools";
 
 const TOTALS = [1_000, 10_000, 50_000];
 const ROUNDS = 9;
@@ -72,8 +73,11 @@ async function main(): Promise<void> {
     const first = targets[0] as Target;
     const last = targets[targets.length - 1] as Target;
     const ratio = median(last.samples) / median(first.samples);
-    console.log(
-      `\nwrite latency at ${last.total} / at ${first.total} sessions: ${ratio.toFixed(2)} (target: flat, about 1)`,
+    printFigure(
+      `write latency with a data file at ${last.total} / at ${first.total} sessions`,
+      ratio.toFixed(2),
+      "flat (<= 1.5)",
+      ratio <= 1.5,
     );
   } finally {
     for (const target of targets) await target.caller.emulator.close();

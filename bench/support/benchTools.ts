@@ -27,8 +27,8 @@ export interface BenchEmulator {
   readonly account: EmulatorAccount;
   /** Log lines of the emulator (when started with `collectLog`). */
   readonly log: string[];
-  /** A fresh client of the emulator (its own token cache). */
-  client(options?: RemoteRenderingClientOptions): RemoteRenderingClient;
+  /** A fresh client of the emulator (its own token cache), with the account key or the given credential. */
+  client(options?: RemoteRenderingClientOptions, credential?: AzureKeyCredential): RemoteRenderingClient;
   /** An access token of the account, fetched with plain fetch. */
   token(): Promise<string>;
   /** `{url}/accounts/{account}{path}?api-version=...` */
@@ -54,14 +54,12 @@ export async function startBenchEmulator(
     emulator,
     account,
     log,
-    client: (clientOptions = {}) =>
-      new RemoteRenderingClient(
-        emulator.url,
-        account.accountId,
-        ACCOUNT_DOMAIN,
-        new AzureKeyCredential(account.accountKey),
-        { authenticationEndpointUrl: emulator.url, allowInsecureConnection: true, ...clientOptions },
-      ),
+    client: (clientOptions = {}, credential = new AzureKeyCredential(account.accountKey)) =>
+      new RemoteRenderingClient(emulator.url, account.accountId, ACCOUNT_DOMAIN, credential, {
+        authenticationEndpointUrl: emulator.url,
+        allowInsecureConnection: true,
+        ...clientOptions,
+      }),
     token: async () => {
       const answer = await fetch(
         `${emulator.url}/Accounts/${account.accountId}/token?api-version=${STS_API_VERSION}`,
@@ -164,9 +162,10 @@ export const BENCH_TIME_IN_MS = Math.floor(Date.now() / 60_000) * 60_000;
  * An emulator (on a manual clock, with a data file in a temporary folder) holding `count` Starting
  * sessions `s0`, `s1`, ... Filling 100k sessions over HTTP takes minutes on a busy machine, so the
  * data file is seeded instead: one session is created over HTTP, and the record the emulator wrote
- * for it is copied `count` times (ids and creation order changed) before the emulator is started on
- * the file. When the file is not a JSON snapshot with a `sessions` list (its format changed), the
- * sessions are created over HTTP instead.
+ * for it is copied `count` times (ids and sequence numbers changed) before the emulator is started on
+ * the file. The file is the emulator's journal (docs/emulator.md, "Persistence"): a header line
+ * (`arr-emulator-state/2`) and one `{"session": ...}` line per session. When it is not (its format
+ * changed), the sessions are created over HTTP instead.
  */
 export async function startFilledEmulator(
   count: number,
@@ -181,23 +180,36 @@ export async function startFilledEmulator(
   const seed = await startBenchEmulator(clockOptions());
   await fillSessions(seed, 1, "seed");
   await seed.close();
-  const json = JSON.parse(readFileSync(dataFile, "utf8")) as {
-    sessions?: Array<Record<string, unknown>>;
-    nextSequence?: unknown;
-  };
-  const template = json.sessions?.[0];
-  if (json.sessions?.length === 1 && template !== undefined && typeof json.nextSequence === "number") {
-    json.sessions = Array.from({ length: count }, (_, index) => ({
-      ...template,
-      id: `s${index}`,
-      sequence: index + 1,
-    }));
-    json.nextSequence = count + 1;
-    writeFileSync(dataFile, JSON.stringify(json));
+  const seeded = seededJournal(readFileSync(dataFile, "utf8"), count);
+  if (seeded !== undefined) {
+    writeFileSync(dataFile, seeded);
     return startBenchEmulator(clockOptions());
   }
-  console.log("the data file format is not a JSON snapshot: filling over HTTP");
+  console.log("the data file is not an arr-emulator-state/2 journal: filling over HTTP");
   const bench = await startBenchEmulator({ clock: new ManualClock(BENCH_TIME_IN_MS), ...options });
   await fillSessions(bench, count);
   return bench;
+}
+
+/** The journal with its one session copied `count` times as s0, s1, ...; undefined for another format. */
+function seededJournal(journal: string, count: number): string | undefined {
+  const lines = journal.split("\n").filter((line) => line.trim() !== "");
+  const parse = (line: string | undefined): Record<string, unknown> | undefined => {
+    try {
+      const value: unknown = JSON.parse(line ?? "");
+      return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const header = parse(lines[0]);
+  const template = parse(lines[lines.length - 1])?.["session"];
+  if (header?.["format"] !== "arr-emulator-state/2" || typeof template !== "object" || template === null) {
+    return undefined;
+  }
+  const out = [JSON.stringify({ ...header, nextSequence: count + 1 })];
+  for (let index = 0; index < count; index += 1) {
+    out.push(JSON.stringify({ session: { ...template, id: `s${index}`, sequence: index + 1 } }));
+  }
+  return `${out.join("\n")}\n`;
 }

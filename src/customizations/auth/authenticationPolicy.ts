@@ -2,7 +2,7 @@
 // It refuses any request to another origin than the configured endpoint, so credentials never leave
 // for a host named by a response (a @nextLink, a redirect), and retries once after a 401 with a
 // fresh token.
-import type { PipelinePolicy } from "@azure/core-rest-pipeline";
+import type { PipelinePolicy, PipelineRequest } from "@azure/core-rest-pipeline";
 import { RestError, isRestError } from "@azure/core-rest-pipeline";
 import { logger } from "../pipeline/logger.js";
 import type { TokenCache } from "./tokenCache.js";
@@ -41,6 +41,16 @@ export function hasOrigin(url: string, allowedOrigin: string): boolean {
   }
 }
 
+/**
+ * hasOrigin for one origin, checked on every request: a URL that starts with the serialized origin
+ * followed by "/" has that origin (the host ends at the "/"), so only other URLs are parsed. The
+ * shortcut is taken only when `allowedOrigin` is itself a serialized origin (what URL.origin gives).
+ */
+export function originCheck(allowedOrigin: string): (url: string) => boolean {
+  const prefix = hasOrigin(allowedOrigin, allowedOrigin) ? `${allowedOrigin}/` : undefined;
+  return (url) => (prefix !== undefined && url.startsWith(prefix)) || hasOrigin(url, allowedOrigin);
+}
+
 /** Network error codes that the pipeline's retry policy retries. */
 const retriedNetworkErrorCodes = new Set([
   "ETIMEDOUT",
@@ -70,26 +80,32 @@ export function tokenAcquisitionError(error: unknown): unknown {
   return wrapped;
 }
 
+/** Puts a token from the cache into the request's Authorization header; returns the token. */
+async function signRequest(tokens: TokenCache, request: PipelineRequest): Promise<string> {
+  let token: string;
+  try {
+    token = await tokens.getToken({ abortSignal: request.abortSignal });
+  } catch (error: unknown) {
+    throw tokenAcquisitionError(error);
+  }
+  request.headers.set("Authorization", `Bearer ${token}`);
+  return token;
+}
+
 /** Creates the authentication policy (add it in the "Sign" phase, after retries and redirects). */
 export function remoteRenderingAuthenticationPolicy(
   settings: RemoteRenderingAuthenticationPolicySettings,
 ): PipelinePolicy {
   const { tokens, allowedOrigin } = settings;
+  const isAllowed = originCheck(allowedOrigin);
   return {
     name: remoteRenderingAuthenticationPolicyName,
     async sendRequest(request, next) {
-      if (!hasOrigin(request.url, allowedOrigin)) {
+      if (!isAllowed(request.url)) {
         throw foreignOriginError(request.url, allowedOrigin);
       }
-      const sign = async (): Promise<string> => {
-        const token = await tokens
-          .getToken({ abortSignal: request.abortSignal })
-          .catch((error: unknown) => Promise.reject(tokenAcquisitionError(error)));
-        request.headers.set("Authorization", `Bearer ${token}`);
-        return token;
-      };
       try {
-        const token = await sign();
+        const token = await signRequest(tokens, request);
         const response = await next(request);
         if (response.status !== 401 || !tokens.invalidate(token)) {
           return response;
@@ -98,7 +114,7 @@ export function remoteRenderingAuthenticationPolicy(
           `The service refused the access token (HTTP 401, MS-CV ${response.headers.get("ms-cv") ?? "none"}); ` +
             `retrying once with a new token.`,
         );
-        await sign();
+        await signRequest(tokens, request);
         return await next(request);
       } finally {
         request.headers.delete("Authorization");

@@ -170,27 +170,28 @@ export function toAssetConversion(value: ConversionOutput | undefined, msCv?: st
     base.createdOn = createdOn;
   }
   const status = toAssetConversionStatus(serviceStatus);
+  // Object.assign onto the fresh `base`: faster on Node 20 than `{ ...base, status }` (see sessionFromWire.ts).
   switch (status) {
     case "NotStarted":
     case "Running":
     case "Cancelled":
-      return { ...base, status };
+      return Object.assign(base, { status });
     case "Succeeded": {
       const output = optionalRecord<NonNullable<ConversionOutput["output"]>>(body.output);
       const outputAssetUri = output === undefined ? undefined : optionalString(output, "outputAssetUri");
       if (outputAssetUri === undefined) {
         throw malformedResponse(`${what} Succeeded but has no output.outputAssetUri`);
       }
-      return { ...base, status, outputAssetUri };
+      return Object.assign(base, { status, outputAssetUri });
     }
     case "Failed": {
       const detail = toErrorDetail(body.error as ConversionOutput["error"]) ?? {
         code: "ConversionFailed",
         message: `The asset conversion ${JSON.stringify(conversionId)} failed without an error description.`,
       };
-      return { ...base, status, error: new RemoteRenderingServiceError(detail, msCv) };
+      return Object.assign(base, { status, error: new RemoteRenderingServiceError(detail, msCv) });
     }
     case "Unknown":
-      return { ...base, status, serviceStatus };
+      return Object.assign(base, { status, serviceStatus });
   }
 }

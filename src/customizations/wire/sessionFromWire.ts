@@ -102,40 +102,39 @@ export function toRenderingSession(
     base.elapsedTimeInMinutes = elapsed;
   }
   const status = toRenderingSessionStatus(serviceStatus);
+  // Object.assign onto the fresh `base`, not `{ ...base, status }`: Node 20 takes a slow path for a
+  // spread followed by more properties (over a microsecond per object, on every session read).
   switch (status) {
     case "Starting":
-      return { ...base, status };
+      return Object.assign(base, { status });
     case "Ready": {
       const partial = partialProperties(body);
       const { hostname, handshakePort, arrInspectorPort } = partial;
       if (hostname === undefined || handshakePort === undefined || arrInspectorPort === undefined) {
         throw malformedResponse(`${what} is Ready but lacks its hostname or ports`);
       }
-      return {
-        ...base,
+      return Object.assign(base, {
         status,
         hostname,
         handshakePort,
         arrInspectorPort,
         teraflops: partial.teraflops ?? 0,
-      };
+      });
     }
     case "Error": {
       const detail = toErrorDetail(body.error as SessionPropertiesOutput["error"]) ?? {
         code: "SessionError",
         message: `The rendering session ${JSON.stringify(sessionId)} failed without an error description.`,
       };
-      return {
-        ...base,
-        ...partialProperties(body),
+      return Object.assign(base, partialProperties(body), {
         status,
         error: new RemoteRenderingServiceError(detail, msCv),
-      };
+      });
     }
     case "Expired":
     case "Stopped":
-      return { ...base, ...partialProperties(body), status };
+      return Object.assign(base, partialProperties(body), { status });
     case "Unknown":
-      return { ...base, ...partialProperties(body), status, serviceStatus };
+      return Object.assign(base, partialProperties(body), { status, serviceStatus });
   }
 }
