@@ -12,11 +12,10 @@ import {
 } from "../parseOptionValues.js";
 import type { ActionFactory } from "../commandContext.js";
 import { maxLeaseTimeInMinutes, minLeaseTimeInMinutes } from "../../limits.js";
-import { extendSession } from "./sessionExtend.js";
+import { extendSession, updateSession } from "./sessionLease.js";
 import { keepAlive } from "./sessionKeepAlive.js";
 import { getSession, listSessions, stopSessions } from "./sessionQueries.js";
 import { startSession } from "./sessionStart.js";
-import { updateSession } from "./sessionUpdate.js";
 import { waitSession } from "./sessionWait.js";
 
 export function registerSessionCommands(program: Command, action: ActionFactory): void {
