@@ -17,6 +17,7 @@ import {
   consumerProject,
   repositoryRoot,
   runProcess,
+  strictConsumerTsconfig,
   typescriptCompiler,
 } from "../package/support/packedPackage";
 
@@ -113,23 +114,7 @@ describe("documentation examples", function () {
     }
     writeFileSync(
       path.join(folder, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          target: "ES2022",
-          lib: ["ES2022", "ESNext.Disposable"],
-          module: "nodenext",
-          moduleResolution: "nodenext",
-          strict: true,
-          noUncheckedIndexedAccess: true,
-          exactOptionalPropertyTypes: true,
-          skipLibCheck: true,
-          types: ["node"],
-          typeRoots: [path.join(repositoryRoot, "node_modules", "@types")],
-          rootDir: ".",
-          outDir: "out",
-        },
-        include: ["*.ts", "prelude/*.ts"],
-      }),
+      strictConsumerTsconfig(["*.ts", "prelude/*.ts"], { rootDir: "." }),
     );
     for (const example of examples) {
       writeFileSync(path.join(folder, `${example.name}.ts`), `${swapPlaceholders(example)}\nexport {};\n`);

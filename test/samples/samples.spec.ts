@@ -10,6 +10,7 @@ import {
   repositoryRoot,
   runChecked,
   runProcess,
+  strictConsumerTsconfig,
   typescriptCompiler,
 } from "../package/support/packedPackage";
 
@@ -39,25 +40,7 @@ describe("samples", function () {
     for (const file of readdirSync(samplesFolder).filter((name) => name.endsWith(".ts"))) {
       copyFileSync(path.join(samplesFolder, file), path.join(folder, file));
     }
-    writeFileSync(
-      path.join(folder, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          target: "ES2022",
-          lib: ["ES2022", "ESNext.Disposable"],
-          module: "nodenext",
-          moduleResolution: "nodenext",
-          strict: true,
-          noUncheckedIndexedAccess: true,
-          exactOptionalPropertyTypes: true,
-          skipLibCheck: true,
-          types: ["node"],
-          typeRoots: [path.join(repositoryRoot, "node_modules", "@types")],
-          outDir: "out",
-        },
-        include: ["*.ts"],
-      }),
-    );
+    writeFileSync(path.join(folder, "tsconfig.json"), strictConsumerTsconfig(["*.ts"]));
     emulator = await startEmulator({
       port: 0,
       logger: false,

@@ -182,3 +182,28 @@ export function installedCopies(project: string, packageName: string): string[] 
 
 /** The TypeScript compiler of this repository, for compiling code inside a consumer project. */
 export const typescriptCompiler = path.join(repositoryRoot, "node_modules", "typescript", "bin", "tsc");
+
+/**
+ * The tsconfig.json of a folder of strict TypeScript programs compiled against the installed package
+ * (documentation examples, samples): Node 20's ES2022 with disposables, nodenext modules and the
+ * repository's strictest settings. `include` and any extra compiler options are the caller's.
+ */
+export function strictConsumerTsconfig(include: string[], extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    compilerOptions: {
+      target: "ES2022",
+      lib: ["ES2022", "ESNext.Disposable"],
+      module: "nodenext",
+      moduleResolution: "nodenext",
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      exactOptionalPropertyTypes: true,
+      skipLibCheck: true,
+      types: ["node"],
+      typeRoots: [path.join(repositoryRoot, "node_modules", "@types")],
+      outDir: "out",
+      ...extra,
+    },
+    include,
+  });
+}
