@@ -1,7 +1,7 @@
 // A loopback HTTP server that counts every request it gets and answers each with 400, so a client
 // pointed at it (data plane and token service) shows whether anything was sent.
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "./loopbackServer";
 
 export interface CountingServer {
   readonly url: string;
@@ -18,14 +18,6 @@ export async function startCountingServer(): Promise<CountingServer> {
     response.writeHead(400, { "Content-Type": "application/json", Connection: "close" });
     response.end(JSON.stringify({ error: { code: "BadRequest", message: "counting server" } }));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { url, close } = await listenOnLoopback(server);
+  return { url, requests, close };
 }

@@ -5,7 +5,7 @@
 // request body: the worst a service or a proxy can do with secrets. (The core pipeline's log shows
 // every response header in full, whatever the logging options allow.)
 import { createServer, request as httpRequest, type IncomingMessage } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { listenOnLoopback } from "./loopbackServer";
 
 export const ECHO_STATUSES = [400, 401, 403, 404, 409, 422, 500, 503] as const;
 
@@ -29,7 +29,6 @@ function readBody(message: IncomingMessage): Promise<Buffer> {
 export async function startEchoingProxy(target: string): Promise<EchoingProxy> {
   const targetUrl = new URL(target);
   const credentials = new Set<string>();
-  const sockets = new Set<Socket>();
   let next = 0;
   const proxy: { echo: boolean } = { echo: false };
   const server = createServer((request, response) => {
@@ -79,13 +78,9 @@ export async function startEchoingProxy(target: string): Promise<EchoingProxy> {
       upstream.end(body);
     })().catch(() => request.socket.destroy());
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const listening = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: listening.url,
     credentials,
     get echo() {
       return proxy.echo;
@@ -93,9 +88,6 @@ export async function startEchoingProxy(target: string): Promise<EchoingProxy> {
     set echo(value: boolean) {
       proxy.echo = value;
     },
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: listening.close,
   };
 }

@@ -11,7 +11,7 @@ import {
   type IncomingMessage,
   type ServerResponse,
 } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { listenOnLoopback } from "./loopbackServer";
 
 export interface LossyProxyOptions {
   /** Fraction of the picked requests whose answer is lost. */
@@ -54,7 +54,6 @@ export async function startLossyProxy(target: string, options: LossyProxyOptions
   const random = seededRandom(options.seed);
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   const dropped: string[] = [];
-  const sockets = new Set<Socket>();
 
   const forward = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const body = await readBody(request);
@@ -89,18 +88,13 @@ export async function startLossyProxy(target: string, options: LossyProxyOptions
   const server = createServer((request, response) => {
     forward(request, response).catch(() => request.socket.destroy());
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const listening = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: listening.url,
     dropped,
     close: async () => {
-      for (const socket of sockets) socket.destroy();
       agent.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listening.close();
     },
   };
 }
